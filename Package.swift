@@ -1,0 +1,61 @@
+// swift-tools-version: 6.0
+//
+// loonsim: stratospheric-balloon station keeping, faithful to Google's Balloon
+// Learning Environment (BLE) and much faster. Modules depend one way only:
+// HDF5 → WindField → (physics → environment → agents) → Learning → CLI.
+
+import PackageDescription
+
+let releaseSpeed: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))]
+
+let package = Package(
+    name: "loonsim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "loonsim", targets: ["loonsim"]),
+        .library(name: "WindField", targets: ["WindField"]),
+        .library(name: "Learning", targets: ["Learning"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries (Debian: libhdf5-dev, libopenblas-dev; see scripts/setup).
+        .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5",
+                       providers: [.apt(["libhdf5-dev"])]),
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "CHDF5Shim", dependencies: ["CHDF5"], path: "Sources/CHDF5Shim"),
+
+        // A small, safe Swift layer over HDF5: files, groups, datasets, attributes.
+        .target(name: "HDF5", dependencies: ["CHDF5", "CHDF5Shim"], swiftSettings: releaseSpeed),
+
+        // Wind grids (loonsim schema, CF NetCDF4/ERA5), interpolation, VAE winds, simplex noise.
+        .target(name: "WindField", dependencies: ["HDF5", "CBLAS"], swiftSettings: releaseSpeed),
+
+        // One-time conversion of BLE's shipped models (wheel → HDF5).
+        .target(name: "BLEModels", dependencies: ["HDF5"], swiftSettings: releaseSpeed),
+
+        // Tensors, layers with hand-written gradients, FAVOR+ attention, Adam, checkpoints.
+        .target(name: "Learning", dependencies: ["HDF5", "CBLAS"], swiftSettings: releaseSpeed),
+
+        .executableTarget(
+            name: "loonsim",
+            dependencies: [
+                "WindField", "BLEModels", "HDF5",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: releaseSpeed),
+
+        // Benchmarks: each prints figures against a baseline measured in the same run.
+        .executableTarget(name: "WindFieldBenchmark", dependencies: ["WindField"],
+                          path: "Experiments/WindFieldBenchmark", swiftSettings: releaseSpeed),
+
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
+        .testTarget(name: "WindFieldTests", dependencies: ["WindField", "HDF5", "TestSupport"]),
+        .testTarget(name: "BLEModelsTests", dependencies: ["BLEModels", "WindField", "HDF5", "TestSupport"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"]),
+        .testTarget(name: "loonsimTests", dependencies: ["loonsim", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import XCTest
+final class BLEModelsTestsPlaceholder: XCTestCase { func testNothing() {} }

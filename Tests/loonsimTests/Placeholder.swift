@@ -1,0 +1,2 @@
+import XCTest
+final class loonsimTestsPlaceholder: XCTestCase { func testNothing() {} }
