@@ -36,13 +36,16 @@ let package = Package(
         // One-time conversion of BLE's shipped models (wheel → HDF5).
         .target(name: "BLEModels", dependencies: ["HDF5"], swiftSettings: releaseSpeed),
 
+        // Baseline and learned agents behind one protocol (perciatelli44's network lives here).
+        .target(name: "Agents", dependencies: ["WindField", "HDF5", "CBLAS"], swiftSettings: releaseSpeed),
+
         // Tensors, layers with hand-written gradients, FAVOR+ attention, Adam, checkpoints.
         .target(name: "Learning", dependencies: ["HDF5", "CBLAS"], swiftSettings: releaseSpeed),
 
         .executableTarget(
             name: "loonsim",
             dependencies: [
-                "WindField", "BLEModels", "HDF5",
+                "WindField", "BLEModels", "Agents", "Learning", "HDF5",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: releaseSpeed),
@@ -51,10 +54,14 @@ let package = Package(
         .executableTarget(name: "WindFieldBenchmark", dependencies: ["WindField"],
                           path: "Experiments/WindFieldBenchmark", swiftSettings: releaseSpeed),
 
+        .executableTarget(name: "LearningBenchmark", dependencies: ["Learning"],
+                          path: "Experiments/LearningBenchmark", swiftSettings: releaseSpeed),
+
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
         .testTarget(name: "WindFieldTests", dependencies: ["WindField", "HDF5", "TestSupport"]),
         .testTarget(name: "BLEModelsTests", dependencies: ["BLEModels", "WindField", "HDF5", "TestSupport"]),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents", "BLEModels", "WindField", "HDF5", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"]),
         .testTarget(name: "loonsimTests", dependencies: ["loonsim", "TestSupport"]),
     ]
