@@ -18,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries (Debian: libhdf5-dev, libopenblas-dev; see scripts/setup).
@@ -34,7 +35,7 @@ let package = Package(
         .target(name: "WindField", dependencies: ["HDF5", "CBLAS"], swiftSettings: releaseSpeed),
 
         // One-time conversion of BLE's shipped models (wheel → HDF5).
-        .target(name: "BLEModels", dependencies: ["HDF5"], swiftSettings: releaseSpeed),
+        .target(name: "BLEModels", dependencies: ["HDF5", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: releaseSpeed),
 
         // Baseline and learned agents behind one protocol (perciatelli44's network lives here).
         .target(name: "Agents", dependencies: ["WindField", "HDF5", "CBLAS"], swiftSettings: releaseSpeed),
