@@ -28,11 +28,19 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
         .target(name: "CHDF5Shim", dependencies: ["CHDF5"], path: "Sources/CHDF5Shim"),
 
+        // loonsim's documented seeded random numbers (xoshiro256** + SplitMix64).
+        .target(name: "Randomness", swiftSettings: releaseSpeed),
+
         // A small, safe Swift layer over HDF5: files, groups, datasets, attributes.
         .target(name: "HDF5", dependencies: ["CHDF5", "CHDF5Shim"], swiftSettings: releaseSpeed),
 
         // Wind grids (loonsim schema, CF NetCDF4/ERA5), interpolation, VAE winds, simplex noise.
-        .target(name: "WindField", dependencies: ["HDF5", "CBLAS"], swiftSettings: releaseSpeed),
+        .target(name: "WindField", dependencies: ["HDF5", "CBLAS", "Randomness"], swiftSettings: releaseSpeed),
+
+
+        // The station-keeping task (reference §1, §4, §5): scenarios, observation, wind GP, reward, environment.
+        .target(name: "StationKeeping", dependencies: ["WindField", "Randomness", "CBLAS"],
+                swiftSettings: releaseSpeed),
 
         // One-time conversion of BLE's shipped models (wheel → HDF5).
         .target(name: "BLEModels", dependencies: ["HDF5", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: releaseSpeed),
@@ -59,6 +67,8 @@ let package = Package(
                           path: "Experiments/LearningBenchmark", swiftSettings: releaseSpeed),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+        .testTarget(name: "StationKeepingTests", dependencies: ["StationKeeping", "WindField", "TestSupport"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
         .testTarget(name: "WindFieldTests", dependencies: ["WindField", "HDF5", "TestSupport"]),
         .testTarget(name: "BLEModelsTests", dependencies: ["BLEModels", "WindField", "HDF5", "TestSupport"]),

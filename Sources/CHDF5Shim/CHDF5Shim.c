@@ -1,5 +1,6 @@
 #include "CHDF5Shim.h"
 #include <string.h>
+#include <hdf5_hl.h>
 
 hid_t loonsim_h5t_native_float(void) { return H5T_NATIVE_FLOAT; }
 hid_t loonsim_h5t_native_double(void) { return H5T_NATIVE_DOUBLE; }
@@ -43,4 +44,32 @@ void loonsim_h5_take_error(char *buffer, size_t length) {
     loonsim_error_sink sink = {buffer, length};
     H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, loonsim_h5_walk, &sink);
     H5Eclear2(H5E_DEFAULT);
+}
+
+typedef struct {
+    char *buffer;
+    size_t length;
+    long found;
+} loonsim_scale_sink;
+
+static herr_t loonsim_h5ds_visit(hid_t dataset, unsigned dim, hid_t scale, void *data) {
+    (void)dataset;
+    (void)dim;
+    loonsim_scale_sink *sink = (loonsim_scale_sink *)data;
+    ssize_t size = H5Iget_name(scale, sink->buffer, sink->length);
+    sink->found = (long)size;
+    return 1;  // stop after the first scale
+}
+
+long loonsim_h5ds_first_scale_name(hid_t dataset, unsigned dim, char *buffer, size_t length) {
+    if (buffer == NULL || length == 0) return -1;
+    buffer[0] = '\0';
+    if (H5DSget_num_scales(dataset, dim) <= 0) {
+        H5Eclear2(H5E_DEFAULT);
+        return -1;
+    }
+    loonsim_scale_sink sink = {buffer, length, -1};
+    H5DSiterate_scales(dataset, dim, NULL, loonsim_h5ds_visit, &sink);
+    H5Eclear2(H5E_DEFAULT);
+    return sink.found;
 }

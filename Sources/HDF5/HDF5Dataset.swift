@@ -69,3 +69,36 @@ public final class HDF5Dataset: HDF5Object, @unchecked Sendable {
         }
     }
 }
+
+extension HDF5Dataset {
+    /// The path of the dimension scale (coordinate variable) attached to each
+    /// dimension, as NetCDF4 writes them; nil for a dimension without one.
+    public func dimensionScaleNames() throws -> [String?] {
+        let rank = try shape().count
+        return HDF5Library.locked {
+            (0..<rank).map { dimension in
+                var buffer = [CChar](repeating: 0, count: 1024)
+                let length = loonsim_h5ds_first_scale_name(id, UInt32(dimension), &buffer, buffer.count)
+                guard length > 0 else { return nil }
+                let name = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                return name.hasPrefix("/") ? String(name.dropFirst()) : name
+            }
+        }
+    }
+
+    /// Marks this dataset as the dimension scale (coordinate variable) called `name`.
+    public func makeDimensionScale(named name: String) throws {
+        try HDF5Library.locked {
+            guard H5DSset_scale(id, name) >= 0 else { throw failure("cannot make a dimension scale") }
+        }
+    }
+
+    /// Attaches the dimension scale `scale` to dimension `dimension` of this dataset.
+    public func attachDimensionScale(_ scale: HDF5Dataset, to dimension: Int) throws {
+        try HDF5Library.locked {
+            guard H5DSattach_scale(id, scale.id, UInt32(dimension)) >= 0 else {
+                throw failure("cannot attach dimension scale \(scale.objectPath)")
+            }
+        }
+    }
+}

@@ -31,4 +31,8 @@ void loonsim_h5_silence_errors(void);
 /// (empty when the stack is empty) and clears the stack.
 void loonsim_h5_take_error(char *buffer, size_t length);
 
+/// Writes the path of the first dimension scale attached to dimension `dim` of
+/// dataset `dataset` into `buffer`; returns its length, or -1 when none is attached.
+long loonsim_h5ds_first_scale_name(hid_t dataset, unsigned dim, char *buffer, size_t length);
+
 #endif

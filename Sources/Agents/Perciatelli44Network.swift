@@ -1,0 +1,154 @@
+import CBLAS
+import HDF5
+import WindField
+
+/// The Q-network of BLE's frozen perciatelli44 agent (the Nature paper's), in float32 with BLAS.
+///
+/// An MLP 1099 → 600 (×7, ReLU) → 153 (linear) (ble-reference.md §6.6). The 153 outputs
+/// are 3 actions × 51 quantiles, action-major; each action's Q-value is the mean of its 51
+/// quantiles, in action order (DOWN = 0, STAY = 1, UP = 2). The input is BLE's raw feature
+/// vector (§4); the network does no normalisation of its own. The agent acts greedily:
+/// ``greedyAction(observation:)``, ties to the lowest action as TF's `ArgMax` does.
+///
+/// Weights are read from `/fully_connected[_k]/weights` (`[in, out]`) and `/biases`, the layout
+/// `loonsim models import-ble` writes to `Experiments/agents/perciatelli44.h5`. The network is
+/// immutable and safe to share between threads.
+public struct Perciatelli44Network: Sendable {
+    /// The layer widths: layer `k` maps `widths[k]` → `widths[k + 1]`.
+    public static let widths = [1099] + [Int](repeating: 600, count: 7) + [153]
+    /// The length of an observation (BLE's feature vector, §4).
+    public static let observationCount = 1099
+    /// The number of actions (DOWN, STAY, UP) and of quantiles per action.
+    public static let actionCount = 3
+    public static let quantileCount = 51
+
+    /// `kernels[k]`: `widths[k] · widths[k + 1]` values, `[in, out]` row-major.
+    public let kernels: [[Float]]
+    /// `biases[k]`: `widths[k + 1]` values.
+    public let biases: [[Float]]
+
+    /// Loads the network from a file written by `loonsim models import-ble`.
+    ///
+    /// Fails with an `HDF5Error` naming the file and dataset when the file is missing, is not
+    /// HDF5, or lacks a tensor or has one of the wrong shape.
+    public init(contentsOf path: String) throws {
+        let file = try HDF5File.open(path)
+        var kernels: [[Float]] = []
+        var biases: [[Float]] = []
+        for layer in 0..<(Self.widths.count - 1) {
+            let scope = layer == 0 ? "fully_connected" : "fully_connected_\(layer)"
+            let shape = [Self.widths[layer], Self.widths[layer + 1]]
+            kernels.append(try Self.read(file, scope, "weights", shape: shape))
+            biases.append(try Self.read(file, scope, "biases", shape: [shape[1]]))
+        }
+        self.init(kernels: kernels, biases: biases)
+    }
+
+    /// Wraps tensors already in memory; their counts must match ``widths``.
+    public init(kernels: [[Float]], biases: [[Float]]) {
+        _ = singleThreadedBLAS
+        let layers = Self.widths.count - 1
+        precondition(kernels.count == layers && biases.count == layers, "perciatelli44 has \(layers) layers")
+        for layer in 0..<layers {
+            precondition(kernels[layer].count == Self.widths[layer] * Self.widths[layer + 1], "kernel \(layer) size")
+            precondition(biases[layer].count == Self.widths[layer + 1], "bias \(layer) size")
+        }
+        self.kernels = kernels
+        self.biases = biases
+    }
+
+    /// Loads the network shipped with loonsim (``DataFiles/perciatelli44Path``).
+    public static func loadDefault() throws -> Perciatelli44Network {
+        try Perciatelli44Network(contentsOf: DataFiles.require(DataFiles.perciatelli44Path))
+    }
+
+    /// The 153 output quantiles for one observation: action `a`'s 51 quantiles are `[51a ..< 51a + 51]`.
+    public func quantiles(observation: [Float]) -> [Float] {
+        precondition(observation.count == Self.observationCount,
+                     "perciatelli44 takes \(Self.observationCount) features, got \(observation.count)")
+        return quantiles(batch: observation, count: 1)
+    }
+
+    /// The Q-values (DOWN, STAY, UP) for one observation: the mean of each action's quantiles.
+    public func qValues(observation: [Float]) -> [Float] {
+        Self.meanOverQuantiles(quantiles(observation: observation), count: 1)
+    }
+
+    /// The Q-values for `count` observations laid end to end (`count · 1099` values):
+    /// `count · 3` values, observation-major.
+    public func qValues(batch: [Float], count: Int) -> [Float] {
+        Self.meanOverQuantiles(quantiles(batch: batch, count: count), count: count)
+    }
+
+    /// The greedy action for one observation: 0 DOWN, 1 STAY, 2 UP (the first of equal Q-values).
+    public func greedyAction(observation: [Float]) -> Int {
+        let q = qValues(observation: observation)
+        var best = 0
+        for action in 1..<q.count where q[action] > q[best] { best = action }
+        return best
+    }
+
+    /// The 153 quantiles of each of `count` observations laid end to end, observation-major.
+    public func quantiles(batch: [Float], count: Int) -> [Float] {
+        precondition(count >= 0 && batch.count == count * Self.observationCount,
+                     "a batch of \(count) observations holds \(count * Self.observationCount) values, got \(batch.count)")
+        guard count > 0 else { return [] }
+        var activation = batch
+        let layers = Self.widths.count - 1
+        for layer in 0..<layers {
+            let (inputs, outputs) = (Self.widths[layer], Self.widths[layer + 1])
+            var next = [Float](repeating: 0, count: count * outputs)
+            next.withUnsafeMutableBufferPointer { y in
+                for row in 0..<count { y.baseAddress!.advanced(by: row * outputs).update(from: biases[layer], count: outputs) }
+                kernels[layer].withUnsafeBufferPointer { kernel in
+                    activation.withUnsafeBufferPointer { x in
+                        if count == 1 {
+                            // y = Wᵀ·x + b with W stored [in, out] row-major.
+                            cblas_sgemv(CblasRowMajor, CblasTrans, Int32(inputs), Int32(outputs), 1,
+                                        kernel.baseAddress, Int32(outputs), x.baseAddress, 1, 1, y.baseAddress, 1)
+                        } else {
+                            // Y = X·W + B, X [count, in], W [in, out].
+                            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(count), Int32(outputs),
+                                        Int32(inputs), 1, x.baseAddress, Int32(inputs), kernel.baseAddress,
+                                        Int32(outputs), 1, y.baseAddress, Int32(outputs))
+                        }
+                    }
+                }
+                if layer < layers - 1 {
+                    for index in 0..<y.count where y[index] < 0 { y[index] = 0 }
+                }
+            }
+            activation = next
+        }
+        return activation
+    }
+
+    private static func meanOverQuantiles(_ quantiles: [Float], count: Int) -> [Float] {
+        var q = [Float](repeating: 0, count: count * actionCount)
+        for row in 0..<(count * actionCount) {
+            var sum: Float = 0
+            for k in 0..<quantileCount { sum += quantiles[row * quantileCount + k] }
+            q[row] = sum / Float(quantileCount)
+        }
+        return q
+    }
+
+    private static func read(_ file: HDF5File, _ group: String, _ name: String, shape: [Int]) throws -> [Float] {
+        let path = "/\(group)/\(name)"
+        guard file.contains(group) else {
+            throw HDF5Error(file: file.filePath, object: "dataset '\(path)'",
+                            problem: "is missing; not a perciatelli44 file (make one with `loonsim models import-ble`)")
+        }
+        let dataset = try file.group(group).dataset(name)
+        let found = try dataset.shape()
+        guard found == shape else {
+            throw HDF5Error(file: file.filePath, object: "dataset '\(path)'",
+                            problem: "has shape \(found), expected \(shape) (BLE's perciatelli44)")
+        }
+        return try dataset.read(as: Float.self)
+    }
+}
+
+/// OpenBLAS's own threads only add overhead for one agent's small products and contend with
+/// the simulator's threads; the first network made switches them off.
+private let singleThreadedBLAS: Void = openblas_set_num_threads(1)

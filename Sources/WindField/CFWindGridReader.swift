@@ -1,0 +1,242 @@
+import Foundation
+import HDF5
+
+/// Reads u/v winds on pressure levels from a CF NetCDF4 file, such as an ERA5
+/// pressure-level download.
+///
+/// Accepts the variable and dimension names ERA5 and common tools use
+/// (`u`/`v`; `time` or `valid_time`; `level`, `pressure_level`, `isobaricInhPa`
+/// or `plev`; `latitude`/`lat`; `longitude`/`lon`), packed int16 with
+/// `scale_factor`/`add_offset` or plain floats, `_FillValue`/`missing_value`,
+/// either order of latitude and pressure, pressure in hPa or Pa, and CF time units.
+/// The result is on the latitude/longitude frame, axes ascending, time in hours
+/// since the first time; ``WindGrid/onTangentPlane(station:halfWidthKm:spacingKm:)``
+/// maps it around a station.
+enum CFWindGridReader {
+    enum Role: CaseIterable {
+        case time, pressure, latitude, longitude
+
+        var candidates: [String] {
+            switch self {
+            case .time: return ["time", "valid_time", "t"]
+            case .pressure: return ["level", "pressure_level", "isobaricInhPa", "plev", "pressure", "lev"]
+            case .latitude: return ["latitude", "lat"]
+            case .longitude: return ["longitude", "lon"]
+            }
+        }
+
+        var label: String {
+            switch self {
+            case .time: return "time"
+            case .pressure: return "pressure level"
+            case .latitude: return "latitude"
+            case .longitude: return "longitude"
+            }
+        }
+    }
+
+    static func read(_ file: HDF5File) throws -> WindGrid {
+        let path = file.filePath
+        let members = try file.memberNames()
+        let uName = try windVariable(in: file, members: members, names: ["u", "u_component_of_wind", "ua", "U"],
+                                     standardName: "eastward_wind")
+        let vName = try windVariable(in: file, members: members, names: ["v", "v_component_of_wind", "va", "V"],
+                                     standardName: "northward_wind")
+        let uDataset = try file.dataset(uName)
+        let shape = try uDataset.shape()
+        guard shape.count == 4 else {
+            throw WindGridError(file: path, "'\(uName)' has rank \(shape.count), expected 4 (time, level, latitude, longitude)")
+        }
+        let roles = try dimensionRoles(of: uDataset, shape: shape, members: members, file: file)
+
+        // Coordinates, in the file's order for each role.
+        var coordinates: [Role: (values: [Double], reversed: Bool, axis: GridAxis)] = [:]
+        var startTime = Date(timeIntervalSince1970: 0)
+        for (dimension, role) in roles.enumerated() {
+            let (name, rawValues) = try coordinateValues(role: role, file: file, members: members,
+                                                         scaleName: roles.scaleNames[dimension])
+            guard rawValues.count == shape[dimension] else {
+                throw WindGridError(file: path, "'\(uName)' has \(shape[dimension]) points along its \(role.label) "
+                    + "dimension but '\(name)' has \(rawValues.count)")
+            }
+            let dataset = try file.dataset(name)
+            let units = try dataset.stringAttribute("units") ?? ""
+            var values = rawValues
+            switch role {
+            case .time:
+                let calendar = try dataset.stringAttribute("calendar")
+                let timeUnits: CFTimeUnits
+                switch CFTimeUnits.parse(units, calendar: calendar) {
+                case .success(let parsed): timeUnits = parsed
+                case .failure(let failure): throw WindGridError(file: path, "axis '\(name)': \(failure.reason)")
+                }
+                let first = values.min() ?? 0
+                startTime = timeUnits.date(first)
+                values = values.map { ($0 - first) * timeUnits.secondsPerUnit / 3600 }
+            case .pressure:
+                let scale = try AxisKind.pressure.scaleToCanonical(units: units, axis: name, file: path)
+                values = values.map { $0 * scale }
+            case .latitude:
+                _ = try AxisKind.y(.latitudeLongitude).scaleToCanonical(units: units, axis: name, file: path)
+            case .longitude:
+                _ = try AxisKind.x(.latitudeLongitude).scaleToCanonical(units: units, axis: name, file: path)
+            }
+            let canonical: String
+            switch role {
+            case .time: canonical = "hours"
+            case .pressure: canonical = "Pa"
+            case .latitude: canonical = "degrees_north"
+            case .longitude: canonical = "degrees_east"
+            }
+            let (axis, reversed) = try GridAxis.validated(name: name, values: values, units: canonical, file: path)
+            coordinates[role] = (values, reversed, axis)
+        }
+
+        let order = Role.allCases.map { role in roles.firstIndex(of: role)! }  // file dimension of each role
+        let components = try [uName, vName].map { name in
+            try readComponent(name, file: file, expectedShape: shape, roles: roles, order: order,
+                              reversed: Role.allCases.map { coordinates[$0]!.reversed },
+                              pressureLevels: coordinates[.pressure]!.values)
+        }
+        return try WindGrid(
+            frame: .latitudeLongitude, startTime: startTime,
+            x: coordinates[.longitude]!.axis, y: coordinates[.latitude]!.axis,
+            pressure: coordinates[.pressure]!.axis, time: coordinates[.time]!.axis,
+            u: components[0], v: components[1],
+            source: "CF NetCDF4 file \((path as NSString).lastPathComponent)", file: path)
+    }
+
+    /// The dimension roles of a rank-4 wind variable, in its dimension order.
+    struct DimensionRoles: Sequence {
+        var roles: [Role]
+        var scaleNames: [String?]
+        func makeIterator() -> IndexingIterator<[Role]> { roles.makeIterator() }
+        func firstIndex(of role: Role) -> Int? { roles.firstIndex(of: role) }
+    }
+
+    private static func dimensionRoles(of dataset: HDF5Dataset, shape: [Int], members: [String], file: HDF5File)
+        throws -> DimensionRoles
+    {
+        let path = file.filePath
+        let scaleNames = try dataset.dimensionScaleNames()
+        var roles: [Role?] = scaleNames.map { name in
+            name.flatMap { name in Role.allCases.first { $0.candidates.contains(name) } }
+        }
+        if roles.contains(where: { $0 == nil }) {
+            // No (or unrecognised) dimension scales: CF's recommended order T, Z, Y, X.
+            roles = [.time, .pressure, .latitude, .longitude]
+        }
+        let resolved = roles.compactMap { $0 }
+        guard Set(resolved).count == 4 else {
+            throw WindGridError(file: path, "'\(dataset.objectPath.dropFirst())' has dimensions "
+                + "\(scaleNames.map { $0 ?? "?" }) that are not one each of time, level, latitude, longitude")
+        }
+        return DimensionRoles(roles: resolved, scaleNames: scaleNames)
+    }
+
+    private static func windVariable(in file: HDF5File, members: [String], names: [String], standardName: String)
+        throws -> String
+    {
+        if let name = names.first(where: members.contains) { return name }
+        for member in members {
+            if let dataset = try? file.dataset(member), try dataset.stringAttribute("standard_name") == standardName {
+                return member
+            }
+        }
+        throw WindGridError(file: file.filePath, "has no \(standardName.replacingOccurrences(of: "_", with: " ")) "
+            + "variable (looked for \(names.joined(separator: ", ")) and standard_name '\(standardName)')")
+    }
+
+    private static func coordinateValues(role: Role, file: HDF5File, members: [String], scaleName: String?)
+        throws -> (String, [Double])
+    {
+        guard let name = scaleName ?? role.candidates.first(where: members.contains) else {
+            throw WindGridError(file: file.filePath, "has no \(role.label) coordinate (looked for "
+                + "\(role.candidates.joined(separator: ", ")))")
+        }
+        let dataset = try file.dataset(name)
+        let shape = try dataset.shape()
+        guard shape.count == 1 else {
+            throw WindGridError(file: file.filePath, "axis '\(name)' has rank \(shape.count), expected 1")
+        }
+        let raw = try dataset.read(as: Double.self)
+        let scale = try dataset.numericAttribute("scale_factor")?.first ?? 1
+        let offset = try dataset.numericAttribute("add_offset")?.first ?? 0
+        return (name, raw.map { $0 * scale + offset })
+    }
+
+    /// Reads one component, unpacks it, checks fill values, and reorders it to
+    /// `(time, pressure, latitude, longitude)` with every axis ascending.
+    private static func readComponent(
+        _ name: String, file: HDF5File, expectedShape: [Int], roles: DimensionRoles, order: [Int],
+        reversed: [Bool], pressureLevels: [Double]
+    ) throws -> [Float] {
+        let path = file.filePath
+        let dataset = try file.dataset(name)
+        let shape = try dataset.shape()
+        guard shape == expectedShape else {
+            throw WindGridError(file: path, "'\(name)' has shape \(shape), expected \(expectedShape) like the other wind component")
+        }
+        let kind = try dataset.elementKind()
+        guard kind.isNumeric else { throw WindGridError(file: path, "'\(name)' holds \(kind.name) values, expected numbers") }
+        let units = try dataset.stringAttribute("units") ?? ""
+        guard AxisKind.isMetresPerSecond(units) else {
+            throw WindGridError(file: path, "'\(name)' has unknown units '\(units)' (expected m s-1)")
+        }
+        let scale = try dataset.numericAttribute("scale_factor")?.first ?? 1
+        let offset = try dataset.numericAttribute("add_offset")?.first ?? 0
+        let fills = (try dataset.numericAttribute("_FillValue") ?? []) + (try dataset.numericAttribute("missing_value") ?? [])
+        let raw = try dataset.read(as: Double.self)
+
+        // Canonical extents and strides of the file array for each role.
+        let extents = order.map { shape[$0] }  // [nt, np, nlat, nlon]
+        var fileStrides = [Int](repeating: 1, count: 4)
+        for dimension in (0..<3).reversed() { fileStrides[dimension] = fileStrides[dimension + 1] * shape[dimension + 1] }
+        let strides = order.map { fileStrides[$0] }
+        // offsets[role][index]: where index along that role starts in the file array.
+        let offsets = (0..<4).map { role in
+            (0..<extents[role]).map { index in
+                (reversed[role] ? extents[role] - 1 - index : index) * strides[role]
+            }
+        }
+        var output = [Float](repeating: 0, count: raw.count)
+        var fillCount = 0
+        var firstFill: [Int]? = nil
+        let (nt, np, ny, nx) = (extents[0], extents[1], extents[2], extents[3])
+        for t in 0..<nt {
+            for p in 0..<np {
+                var levelFills = 0
+                for j in 0..<ny {
+                    for i in 0..<nx {
+                        let fileIndex = offsets[0][t] + offsets[1][p] + offsets[2][j] + offsets[3][i]
+                        let value = raw[fileIndex]
+                        let target = ((t * np + p) * ny + j) * nx + i
+                        if fills.contains(value) || value.isNaN {
+                            levelFills += 1
+                            if firstFill == nil { firstFill = [t, p, j, i] }
+                            output[target] = .nan
+                        } else {
+                            output[target] = Float(value * scale + offset)
+                        }
+                    }
+                }
+                if levelFills == ny * nx {
+                    throw WindGridError(file: path, "'\(name)' is entirely missing (fill values) at level "
+                        + "\(formatPressure(pressureLevels.sorted()[p])), time index \(t)")
+                }
+                fillCount += levelFills
+            }
+        }
+        if let firstFill {
+            throw WindGridError(file: path, "'\(name)' has \(fillCount) missing (fill) values, first at time index "
+                + "\(firstFill[0]), level \(formatPressure(pressureLevels.sorted()[firstFill[1]])), "
+                + "latitude index \(firstFill[2]), longitude index \(firstFill[3])")
+        }
+        return output
+    }
+
+    static func formatPressure(_ pascals: Double) -> String {
+        let hPa = pascals / 100
+        return hPa == hPa.rounded() ? "\(Int(hPa)) hPa" : String(format: "%.2f hPa", hPa)
+    }
+}

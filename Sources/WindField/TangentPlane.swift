@@ -1,0 +1,97 @@
+import Foundation
+
+/// The flat (x east, y north) plane around a station on which loonsim flies, and its link to the sphere.
+public enum TangentPlane {
+    /// Earth radius for the plane ↔ sphere mapping, m (reference §3.1, §11).
+    public static let earthRadiusMeters = 6_371_000.0
+
+    /// The point reached by going `eastMeters`, `northMeters` from `origin` along a great circle,
+    /// as BLE computes a balloon's latitude/longitude (reference §3.1).
+    ///
+    /// Bearing `atan2(x, y)` from north, angular distance `√(x²+y²)/R`, then the
+    /// spherical "destination point" formula; latitude is clamped to ±90° and the
+    /// longitude normalised to [−180°, 180°] like s2's `LatLng.normalized()`.
+    public static func destination(from origin: GeoPoint, eastMeters x: Double, northMeters y: Double) -> GeoPoint {
+        let lat1 = origin.latitudeDeg * .pi / 180
+        let lng1 = origin.longitudeDeg * .pi / 180
+        let bearing = atan2(x, y)
+        let delta = (x * x + y * y).squareRoot() / earthRadiusMeters
+        let sinLat2 = sin(lat1) * cos(delta) + cos(lat1) * sin(delta) * cos(bearing)
+        let lat2 = min(max(asin(min(max(sinLat2, -1), 1)), -.pi / 2), .pi / 2)
+        let deltaLng = atan2(sin(bearing) * sin(delta) * cos(lat1), cos(delta) - sin(lat1) * sinLat2)
+        let lng2 = (lng1 + deltaLng).remainder(dividingBy: 2 * .pi)
+        return GeoPoint(latitudeDeg: lat2 * 180 / .pi, longitudeDeg: lng2 * 180 / .pi)
+    }
+}
+
+extension WindGrid {
+    /// Resamples a latitude/longitude grid onto a regular tangent plane around `station`.
+    ///
+    /// Each node `(x, y)` (km, from −`halfWidthKm` to +`halfWidthKm` every `spacingKm`)
+    /// is placed on the sphere with ``TangentPlane/destination(from:eastMeters:northMeters:)``
+    /// and its winds are interpolated bilinearly in latitude/longitude. Pressure and
+    /// time axes are kept. A tangent-plane grid is returned unchanged.
+    ///
+    /// - Throws: ``WindGridError`` when part of the plane lies outside the file's coverage.
+    public func onTangentPlane(station: GeoPoint, halfWidthKm: Double = 500, spacingKm: Double = 50,
+                               file: String = "wind grid") throws -> WindGrid {
+        guard case .latitudeLongitude = frame else { return self }
+        guard halfWidthKm > 0, spacingKm > 0, halfWidthKm / spacingKm <= 1000 else {
+            throw WindGridError(file: file, "tangent plane half-width \(halfWidthKm) km / spacing \(spacingKm) km is not usable")
+        }
+        let steps = Int((halfWidthKm / spacingKm).rounded(.down))
+        let planeKm = (-steps...steps).map { Double($0) * spacingKm }
+        let planeAxis = { (name: String) in GridAxis(name: name, values: planeKm, units: "km") }
+        let n = planeKm.count
+
+        // Where each node falls in the latitude/longitude grid.
+        var cells: [(i0: Int, i1: Int, fx: Double, j0: Int, j1: Int, fy: Double)] = []
+        cells.reserveCapacity(n * n)
+        for yKm in planeKm {
+            for xKm in planeKm {
+                let point = TangentPlane.destination(from: station, eastMeters: xKm * 1000, northMeters: yKm * 1000)
+                var longitude = point.longitudeDeg
+                while longitude < x.lowerBound { longitude += 360 }
+                while longitude - 360 >= x.lowerBound { longitude -= 360 }
+                let tolerance = 1e-9
+                guard point.latitudeDeg >= y.lowerBound - tolerance, point.latitudeDeg <= y.upperBound + tolerance,
+                      longitude <= x.upperBound + tolerance else {
+                    throw WindGridError(file: file, String(
+                        format: "the %.0f km box around station (%.4f°, %.4f°) leaves the file's coverage "
+                            + "(latitude %.2f…%.2f°, longitude %.2f…%.2f°) at (%.3f°, %.3f°)",
+                        2 * halfWidthKm, station.latitudeDeg, station.longitudeDeg, y.lowerBound, y.upperBound,
+                        x.lowerBound, x.upperBound, point.latitudeDeg, point.longitudeDeg))
+                }
+                let cx = x.cell(containing: x.clamp(longitude))
+                let cy = y.cell(containing: y.clamp(point.latitudeDeg))
+                cells.append((cx.lower, cx.upper, cx.fraction, cy.lower, cy.upper, cy.fraction))
+            }
+        }
+        var newU = [Float](repeating: 0, count: time.count * pressure.count * n * n)
+        var newV = newU
+        for t in 0..<time.count {
+            for p in 0..<pressure.count {
+                let level = (t * pressure.count + p) * n * n
+                for (node, cell) in cells.enumerated() {
+                    func sample(_ field: [Float]) -> Float {
+                        let a = Double(field[flatIndex(time: t, pressure: p, y: cell.j0, x: cell.i0)])
+                        let b = Double(field[flatIndex(time: t, pressure: p, y: cell.j0, x: cell.i1)])
+                        let c = Double(field[flatIndex(time: t, pressure: p, y: cell.j1, x: cell.i0)])
+                        let d = Double(field[flatIndex(time: t, pressure: p, y: cell.j1, x: cell.i1)])
+                        let south = a + (b - a) * cell.fx
+                        let north = c + (d - c) * cell.fx
+                        return Float(south + (north - south) * cell.fy)
+                    }
+                    newU[level + node] = sample(u)
+                    newV[level + node] = sample(v)
+                }
+            }
+        }
+        return try WindGrid(
+            frame: .tangentPlane(station: station), startTime: startTime, x: planeAxis("x"), y: planeAxis("y"),
+            pressure: pressure, time: time, u: newU, v: newV,
+            source: source + String(format: "; resampled onto a ±%.0f km tangent plane every %.0f km around (%.4f°, %.4f°)",
+                                    halfWidthKm, spacingKm, station.latitudeDeg, station.longitudeDeg),
+            file: file)
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class BLEModelsTestsPlaceholder: XCTestCase { func testNothing() {} }

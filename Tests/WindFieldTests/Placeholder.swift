@@ -1,2 +1,0 @@
-import XCTest
-final class WindFieldTestsPlaceholder: XCTestCase { func testNothing() {} }
