@@ -37,16 +37,22 @@ let package = Package(
         // Wind grids (loonsim schema, CF NetCDF4/ERA5), interpolation, VAE winds, simplex noise.
         .target(name: "WindField", dependencies: ["HDF5", "CBLAS", "Randomness"], swiftSettings: releaseSpeed),
 
+        // Balloon physics (reference §2): atmosphere, sun, thermal, envelope, ACS, power, safety layers, inner step.
+        .target(name: "BalloonPhysics", dependencies: ["WindField"], swiftSettings: releaseSpeed),
 
         // The station-keeping task (reference §1, §4, §5): scenarios, observation, wind GP, reward, environment.
-        .target(name: "StationKeeping", dependencies: ["WindField", "Randomness", "CBLAS"],
+        .target(name: "StationKeeping", dependencies: ["BalloonPhysics", "WindField", "Randomness", "CBLAS"],
                 swiftSettings: releaseSpeed),
 
         // One-time conversion of BLE's shipped models (wheel → HDF5).
         .target(name: "BLEModels", dependencies: ["HDF5", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: releaseSpeed),
 
         // Baseline and learned agents behind one protocol (perciatelli44's network lives here).
-        .target(name: "Agents", dependencies: ["WindField", "HDF5", "CBLAS"], swiftSettings: releaseSpeed),
+        .target(name: "Agents", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5", "CBLAS", "Randomness"], swiftSettings: releaseSpeed),
+
+        // Evaluation: suites, episodes as BLE's eval loop flies them, TWR50, result files, resume.
+        .target(name: "Evaluation", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "HDF5"],
+                swiftSettings: releaseSpeed),
 
         // Tensors, layers with hand-written gradients, FAVOR+ attention, Adam, checkpoints.
         .target(name: "Learning", dependencies: ["HDF5", "CBLAS"], swiftSettings: releaseSpeed),
@@ -54,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "loonsim",
             dependencies: [
-                "WindField", "BLEModels", "Agents", "Learning", "HDF5",
+                "WindField", "BLEModels", "Agents", "Evaluation", "StationKeeping", "BalloonPhysics", "Learning", "HDF5",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: releaseSpeed),
@@ -63,16 +69,27 @@ let package = Package(
         .executableTarget(name: "WindFieldBenchmark", dependencies: ["WindField"],
                           path: "Experiments/WindFieldBenchmark", swiftSettings: releaseSpeed),
 
+        .executableTarget(name: "FidelityCheck", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5"],
+                          path: "Experiments/FidelityCheck", swiftSettings: releaseSpeed),
+
+        .executableTarget(name: "EnvironmentBenchmark", dependencies: ["StationKeeping", "BalloonPhysics", "WindField"],
+                          path: "Experiments/EnvironmentBenchmark", swiftSettings: releaseSpeed),
+
+        .executableTarget(name: "BLEReproduction", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField"],
+                          path: "Experiments/BLEReproduction", swiftSettings: releaseSpeed),
+
         .executableTarget(name: "LearningBenchmark", dependencies: ["Learning"],
                           path: "Experiments/LearningBenchmark", swiftSettings: releaseSpeed),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
-        .testTarget(name: "StationKeepingTests", dependencies: ["StationKeeping", "WindField", "TestSupport"]),
+        .testTarget(name: "StationKeepingTests", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5", "TestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField", "TestSupport"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
         .testTarget(name: "WindFieldTests", dependencies: ["WindField", "HDF5", "TestSupport"]),
+        .testTarget(name: "BalloonPhysicsTests", dependencies: ["BalloonPhysics", "WindField", "TestSupport"]),
         .testTarget(name: "BLEModelsTests", dependencies: ["BLEModels", "WindField", "HDF5", "TestSupport"]),
-        .testTarget(name: "AgentsTests", dependencies: ["Agents", "BLEModels", "WindField", "HDF5", "TestSupport"]),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "BLEModels", "WindField", "HDF5", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"]),
         .testTarget(name: "loonsimTests", dependencies: ["loonsim", "TestSupport"]),
     ]

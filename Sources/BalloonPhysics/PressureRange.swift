@@ -1,0 +1,126 @@
+import WindField
+
+/// BLE's `pressure_range_builder`: the accessible pressure range of a balloon (reference §4.3).
+///
+/// 1. Safe superpressures: [250, 2380 − 250] Pa (the envelope layer's buffer).
+/// 2. Search column: `linspace(1000, P_atm(50 000 ft), 20)`.
+/// 3. Highest altitude, ballonet empty and gas at ambient temperature:
+///    `(P/T)* = (m_pay + m_env + n_He M_He) R / (M_air V₀)`; P_min interpolates P as a function
+///    of `P/T_atm(P)` over the column (linear, extrapolating at the ends).
+/// 4. P_max = P_atm(50 000 ft).
+/// 5. Lower bound: P_min if its stable superpressure (``StableInitialization``) is safe; otherwise
+///    walk the column upwards from P_min to the first safe point and interpolate linearly where SP
+///    crosses the violated bound, between it and the last unsafe point.
+/// 6. Upper bound: the same from P_max, walking downwards.
+///
+/// Every stable-superpressure probe sees the same sun (at the balloon's position and time), so it
+/// is computed once. Typically 3–5 probes per call.
+public enum PressureRange {
+    /// Number of points in the search column.
+    public static let columnCount = 20
+    /// Lowest pressure of the search column, Pa.
+    public static let columnLowestPa = 1000.0
+
+    /// The accessible range of `state`'s balloon, at its position, time and IR.
+    ///
+    /// - Throws: ``BalloonPhysicsError/noSafePressure`` when no column point is safe (BLE raises);
+    ///   the stable initialisation's domain errors.
+    public static func accessible(for state: BalloonState) throws(BalloonPhysicsError) -> AccessiblePressureRange {
+        try accessible(vehicle: state.vehicle, sun: state.sun, upwellingInfraredWPerM2: state.upwellingInfraredWPerM2,
+                       earthAbsorptivity: state.earthAbsorptivity, atmosphere: state.atmosphere)
+    }
+
+    /// The accessible range of a balloon `vehicle` under `sun` with Earth IR `upwellingInfraredWPerM2`.
+    public static func accessible(vehicle: FlightVehicle = .ble, sun: SolarPosition, upwellingInfraredWPerM2: Double,
+                                  atmosphere: Atmosphere) throws(BalloonPhysicsError) -> AccessiblePressureRange {
+        try accessible(vehicle: vehicle, sun: sun, upwellingInfraredWPerM2: upwellingInfraredWPerM2,
+                       earthAbsorptivity: Thermal.earthAbsorptivity(upwellingInfraredWPerM2: upwellingInfraredWPerM2),
+                       atmosphere: atmosphere)
+    }
+
+    static func accessible(vehicle: FlightVehicle, sun: SolarPosition, upwellingInfraredWPerM2: Double,
+                           earthAbsorptivity: Double, atmosphere: Atmosphere) throws(BalloonPhysicsError) -> AccessiblePressureRange {
+        let buffer = SafetyLayerConstants.envelopeBufferPa
+        let safeLowest = buffer, safeHighest = vehicle.maximumSuperpressurePa - buffer
+        let floorPressure = atmosphere.floorPressurePa
+        let column = linspace(columnLowestPa, floorPressure, columnCount)
+        let lowest = try highestAltitudePressurePa(vehicle: vehicle, column: column, atmosphere: atmosphere)
+
+        func superpressure(_ pressure: Double) throws(BalloonPhysicsError) -> Double {
+            try StableInitialization.parameters(pressurePa: pressure, vehicle: vehicle, sun: sun,
+                                                upwellingInfraredWPerM2: upwellingInfraredWPerM2,
+                                                earthAbsorptivity: earthAbsorptivity, atmosphere: atmosphere).superpressurePa
+        }
+        let lower = try safeBound(from: lowest, column: column, upwards: true, safeLowest: safeLowest,
+                                  safeHighest: safeHighest, superpressure: superpressure)
+        let upper = try safeBound(from: floorPressure, column: column, upwards: false, safeLowest: safeLowest,
+                                  safeHighest: safeHighest, superpressure: superpressure)
+        return AccessiblePressureRange(lowestPa: lower, highestPa: upper)
+    }
+
+    /// BLE's `_search_for_safe_pressure`: `start` if its superpressure is safe, otherwise the
+    /// interpolated crossing between the last unsafe and the first safe point of `column` walked
+    /// from `start` upwards (ascending P, skipping points below `start`) or downwards.
+    static func safeBound(from start: Double, column: [Double], upwards: Bool, safeLowest: Double, safeHighest: Double,
+                          superpressure: (Double) throws(BalloonPhysicsError) -> Double) throws(BalloonPhysicsError) -> Double {
+        var sp = try superpressure(start)
+        if safeLowest <= sp && sp <= safeHighest { return start }
+        var last = (pressure: start, superpressure: sp)
+        for k in 0..<column.count {
+            let pressure = column[upwards ? k : column.count - 1 - k]
+            if upwards ? pressure < start : pressure > start { continue }
+            sp = try superpressure(pressure)
+            if sp > safeHighest || sp < safeLowest {
+                last = (pressure, sp)
+                continue
+            }
+            return upwards
+                ? try crossing(last.pressure, last.superpressure, pressure, sp, safeLowest, safeHighest)
+                : try crossing(pressure, sp, last.pressure, last.superpressure, safeLowest, safeHighest)
+        }
+        throw .noSafePressure
+    }
+
+    /// P_min: the pressure where `P/T_atm(P)` equals the empty-ballonet float value, interpolated
+    /// (and extrapolated) linearly over `column` like scipy `interp1d`.
+    static func highestAltitudePressurePa(vehicle: FlightVehicle, column: [Double],
+                                          atmosphere: Atmosphere) throws(BalloonPhysicsError) -> Double {
+        let emptyMass = vehicle.payloadMassKg + vehicle.envelopeMassKg + vehicle.heliumMols * PhysicsConstants.heliumMolarMass
+        let target = emptyMass * PhysicsConstants.universalGasConstant
+            / (PhysicsConstants.dryAirMolarMass * vehicle.envelopeVolumeBaseM3)
+        var ratios = [Double](repeating: 0, count: column.count)
+        for k in 0..<column.count {
+            ratios[k] = column[k] / (try atmosphere.atPressure(column[k]).temperatureK)
+            guard k == 0 || ratios[k] > ratios[k - 1] else { throw .noSafePressure }
+        }
+        var hi = 1
+        while hi < ratios.count - 1 && !(ratios[hi] >= target) { hi += 1 }
+        let lo = hi - 1
+        let slope = (column[hi] - column[lo]) / (ratios[hi] - ratios[lo])
+        return slope * (target - ratios[lo]) + column[lo]
+    }
+
+    /// The pressure in [p1, p2] (p1 < p2) where the superpressure crosses the violated safe bound,
+    /// by linear interpolation (BLE's `_compute_safe_pressure`).
+    static func crossing(_ p1: Double, _ sp1: Double, _ p2: Double, _ sp2: Double,
+                         _ safeLowest: Double, _ safeHighest: Double) throws(BalloonPhysicsError) -> Double {
+        guard p1 < p2, sp1 != sp2 else { throw .noSuperpressureCrossing(pressure1Pa: p1, pressure2Pa: p2) }
+        let bound: Double
+        if (sp1 < safeLowest && sp2 >= safeLowest) || (sp1 >= safeLowest && sp2 < safeLowest) {
+            bound = safeLowest
+        } else if (sp1 > safeHighest && sp2 <= safeHighest) || (sp1 <= safeHighest && sp2 > safeHighest) {
+            bound = safeHighest
+        } else {
+            throw .noSuperpressureCrossing(pressure1Pa: p1, pressure2Pa: p2)
+        }
+        let fraction = abs((bound - sp1) / (sp2 - sp1))
+        return fraction * (p2 - p1) + p1
+    }
+}
+
+extension BalloonState {
+    /// The pressures this balloon can reach with a safe superpressure, now (``PressureRange``).
+    public func accessiblePressureRange() throws(BalloonPhysicsError) -> AccessiblePressureRange {
+        try PressureRange.accessible(for: self)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import WindField
+
+/// Where the sun is observed from, in the units BLE's solar calculator reads: latitude in
+/// radians and longitude in degrees.
+///
+/// BLE derives a balloon's place as an s2 `LatLng` (radians) from the station's degrees and the
+/// (x, y) offset (`calculate_latlng_from_offset`, reference §3.1). ``init(station:xMeters:yMeters:)``
+/// repeats that arithmetic operation for operation — heading `atan2(x/1000, y/1000)`, degrees to
+/// radians as Python's `math.radians`, products in s2's order, no round trip through degrees — so the
+/// sun it leads to is BLE's to the last bit. ``TangentPlane/destination(from:eastMeters:northMeters:)``
+/// computes the same point to ~1e−15 but not bit for bit, and BLE's trajectories amplify last-bit
+/// differences in some regimes (its DOWN dead bands).
+public struct SolarSite: Sendable, Equatable {
+    /// Latitude, radians.
+    public var latitudeRad: Double
+    /// Longitude, degrees.
+    public var longitudeDeg: Double
+
+    public init(latitudeRad: Double, longitudeDeg: Double) {
+        self.latitudeRad = latitudeRad
+        self.longitudeDeg = longitudeDeg
+    }
+
+    /// The site of a point given in degrees (s2's `LatLng.from_degrees`).
+    @inlinable
+    public init(_ point: GeoPoint) {
+        self.init(latitudeRad: point.latitudeDeg * SolarCalculator.radiansPerDegree, longitudeDeg: point.longitudeDeg)
+    }
+
+    /// The site `xMeters` east and `yMeters` north of `station`, computed as BLE computes it.
+    @inlinable
+    public init(station: GeoPoint, xMeters x: Double, yMeters y: Double) {
+        let stationLatitude = station.latitudeDeg * SolarCalculator.radiansPerDegree
+        self.init(station: station, sinStationLatitude: sin(stationLatitude), cosStationLatitude: cos(stationLatitude),
+                  xMeters: x, yMeters: y)
+    }
+
+    /// ``init(station:xMeters:yMeters:)`` with the sine and cosine of the station's latitude (in
+    /// radians, `lat·(π/180)`) precomputed: the same result, two library calls fewer.
+    @inlinable
+    public init(station: GeoPoint, sinStationLatitude sinStation: Double, cosStationLatitude cosStation: Double,
+                xMeters x: Double, yMeters y: Double) {
+        let toRad = SolarCalculator.radiansPerDegree
+        let heading = atan2(x / 1000.0, y / 1000.0)
+        let angle = (x * x + y * y).squareRoot() / TangentPlane.earthRadiusMeters
+        let cosAngle = cos(angle), sinAngle = sin(angle)
+        let sinLatitude = cosAngle * sinStation + sinAngle * cosStation * cos(heading)
+        let deltaLongitude = atan2(sinAngle * cosStation * sin(heading), cosAngle - sinStation * sinLatitude)
+        let latitude = min(max(asin(sinLatitude), -Double.pi / 2.0), Double.pi / 2.0)
+        let longitude = (station.longitudeDeg * toRad + deltaLongitude).remainder(dividingBy: 2 * Double.pi)
+        self.init(latitudeRad: latitude, longitudeDeg: longitude * SolarCalculator.degreesPerRadian)
+    }
+
+    /// Latitude, degrees.
+    @inlinable
+    public var latitudeDeg: Double { latitudeRad * SolarCalculator.degreesPerRadian }
+}

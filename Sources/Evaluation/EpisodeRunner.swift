@@ -1,0 +1,49 @@
+import Agents
+import BalloonPhysics
+import StationKeeping
+
+/// Flies one episode the way BLE's `eval_lib.eval_agent` does (reference §7.2).
+///
+/// `reset`; `a = beginEpisode(obs)`; then up to `trialSteps` times: step with `a`, give the
+/// agent the reward and observation (`a = step(r, obs)`), count the post-step state within
+/// the radius, stop when the flight ends; finally `endEpisode(r, terminal)`.
+public enum EpisodeRunner {
+    public static func run(agent: inout any StationKeepingAgent, environment: StationKeepingEnvironment,
+                           scenario: Scenario) throws -> EpisodeResult {
+        let trialSteps = environment.configuration.trialSteps
+        var observation = try environment.reset(scenario: scenario).observation
+        var command = agent.beginEpisode(observation: observation, seed: UInt64(bitPattern: Int64(scenario.seed ?? 0)))
+        var path: [FlightPoint] = []
+        path.reserveCapacity(trialSteps)
+        var cumulative = 0.0
+        var within = 0
+        var lastReward = 0.0
+        var terminal = false
+        while path.count < trialSteps {
+            let result = try environment.step(command)
+            observation = result.observation
+            let state = environment.state!
+            path.append(FlightPoint(
+                xKm: state.xMeters / 1000, yKm: state.yMeters / 1000, pressurePa: state.pressurePa,
+                superpressurePa: state.superpressurePa, elapsedSeconds: state.elapsedSeconds,
+                batteryStateOfCharge: state.batteryStateOfCharge, command: command.rawValue,
+                effectiveCommand: result.info.effectiveCommand?.rawValue ?? command.rawValue, reward: result.reward,
+                distanceKm: result.info.distanceKm, windU: result.info.appliedWind?.uMetersPerSecond ?? 0,
+                windV: result.info.appliedWind?.vMetersPerSecond ?? 0, status: state.status.description))
+            cumulative += result.reward
+            lastReward = result.reward
+            if result.info.withinRadius { within += 1 }
+            terminal = result.terminated
+            command = agent.step(reward: result.reward, observation: observation)
+            if result.terminated || result.truncated { break }
+        }
+        agent.endEpisode(reward: lastReward, terminal: terminal)
+        let status = environment.state!.status
+        return EpisodeResult(
+            seed: scenario.seed ?? 0, cumulativeReward: cumulative,
+            timeWithinRadius: path.isEmpty ? 0 : Double(within) / Double(path.count),
+            timeWithinRadiusFullTrial: Double(within) / Double(trialSteps),
+            outOfPower: status == .outOfPower, envelopeBurst: status == .burst, zeroPressure: status == .zeroPressure,
+            finalTimestep: path.count, trialSteps: trialSteps, flightPath: path)
+    }
+}

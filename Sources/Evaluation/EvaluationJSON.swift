@@ -1,0 +1,95 @@
+import Foundation
+
+/// BLE's evaluation JSON (reference §7.3), with loonsim's own fields added to each object.
+///
+/// The file is a list, one object per seed, sorted by seed: BLE's keys `seed`,
+/// `cumulative_reward`, `time_within_radius`, `out_of_power`, `envelope_burst`, `zeropressure`,
+/// `final_timestep`, `flight_path` (entries `x`, `y` in km, `pressure`, `superpressure` in Pa,
+/// `elapsed_seconds`, `power` = battery SOC), plus loonsim's `time_within_radius_full_trial`,
+/// `trial_steps`, `agent`, `profile`, `winds`. BLE's readers ignore keys they do not know.
+public enum EvaluationJSON {
+    struct Entry: Codable {
+        var seed: Int
+        var cumulative_reward: Double
+        var time_within_radius: Double
+        var out_of_power: Bool
+        var envelope_burst: Bool
+        var zeropressure: Bool
+        var final_timestep: Int
+        var flight_path: [Point]
+        var time_within_radius_full_trial: Double
+        var trial_steps: Int
+        var agent: String
+        var profile: String
+        var winds: String
+    }
+
+    struct Point: Codable {
+        var x: Double
+        var y: Double
+        var pressure: Double
+        var superpressure: Double
+        var elapsed_seconds: Int64
+        var power: Double
+    }
+
+    /// Writes `results` to `path` atomically.
+    public static func write(_ results: [EpisodeResult], provenance: EpisodeFile.Provenance, flightPaths: Bool,
+                             to path: String) throws {
+        let entries = results.sorted { $0.seed < $1.seed }.map { result in
+            Entry(seed: result.seed, cumulative_reward: result.cumulativeReward, time_within_radius: result.timeWithinRadius,
+                  out_of_power: result.outOfPower, envelope_burst: result.envelopeBurst, zeropressure: result.zeroPressure,
+                  final_timestep: result.finalTimestep,
+                  flight_path: flightPaths ? result.flightPath.map {
+                      Point(x: $0.xKm, y: $0.yKm, pressure: $0.pressurePa, superpressure: $0.superpressurePa,
+                            elapsed_seconds: $0.elapsedSeconds, power: $0.batteryStateOfCharge)
+                  } : [],
+                  time_within_radius_full_trial: result.timeWithinRadiusFullTrial, trial_steps: result.trialSteps,
+                  agent: provenance.agent, profile: provenance.profile, winds: provenance.winds)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(entries).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// Reads a file written by ``write(_:provenance:flightPaths:to:)`` (or by BLE, whose
+    /// objects lack loonsim's keys: the full-trial TWR is then taken as BLE's).
+    public static func read(_ path: String) throws -> [EpisodeResult] {
+        struct BLEEntry: Decodable {
+            var seed: Int
+            var cumulative_reward: Double
+            var time_within_radius: Double
+            var out_of_power: Bool
+            var envelope_burst: Bool
+            var zeropressure: Bool
+            var final_timestep: Int
+            var time_within_radius_full_trial: Double?
+            var trial_steps: Int?
+        }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw EvaluationError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+        }
+        let entries: [BLEEntry]
+        do { entries = try JSONDecoder().decode([BLEEntry].self, from: data) } catch {
+            throw EvaluationError.unreadable(path: path, reason: "is not an evaluation JSON list")
+        }
+        return entries.map { entry in
+            EpisodeResult(seed: entry.seed, cumulativeReward: entry.cumulative_reward, timeWithinRadius: entry.time_within_radius,
+                          timeWithinRadiusFullTrial: entry.time_within_radius_full_trial ?? entry.time_within_radius,
+                          outOfPower: entry.out_of_power, envelopeBurst: entry.envelope_burst, zeroPressure: entry.zeropressure,
+                          finalTimestep: entry.final_timestep, trialSteps: entry.trial_steps ?? entry.final_timestep,
+                          flightPath: [])
+        }
+    }
+}
+
+extension EvaluationJSON {
+    /// How the first episode of a loonsim result file was made.
+    public static func provenance(_ path: String) throws -> EpisodeFile.Provenance {
+        struct Meta: Decodable { var agent: String; var profile: String; var trial_steps: Int; var winds: String }
+        let entries = try JSONDecoder().decode([Meta].self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        guard let first = entries.first else { throw EvaluationError.unreadable(path: path, reason: "holds no episodes") }
+        return EpisodeFile.Provenance(agent: first.agent, profile: first.profile, trialSteps: first.trial_steps, winds: first.winds)
+    }
+}

@@ -1,0 +1,142 @@
+import Agents
+import BalloonPhysics
+import Dispatch
+import Foundation
+import StationKeeping
+
+/// Flies an agent over many scenarios on several threads, saving each episode as it ends.
+///
+/// Each worker owns an environment and a copy of the agent, and takes the next scenario from a
+/// shared counter; every episode depends only on its scenario, so results are the same whatever
+/// the number of workers. Each finished episode is written to its own file at once (atomically),
+/// so an interrupted run loses at most the episodes in flight and `resume` reuses the rest.
+public final class Evaluator: @unchecked Sendable {
+    /// What to fly.
+    public struct Plan: Sendable {
+        public var agent: any StationKeepingAgent
+        public var scenarios: [Scenario]
+        public var configuration: EnvironmentConfiguration
+        public var winds: StationKeepingEnvironment.WindSource
+        public var windsName: String
+        public var jobs: Int
+        /// Folder for the per-episode files (created if needed).
+        public var episodeDirectory: String
+        /// Reuse matching complete episode files instead of flying those seeds again.
+        public var resume: Bool
+
+        public init(agent: any StationKeepingAgent, scenarios: [Scenario], configuration: EnvironmentConfiguration,
+                    winds: StationKeepingEnvironment.WindSource, windsName: String, jobs: Int, episodeDirectory: String,
+                    resume: Bool) {
+            self.agent = agent
+            self.scenarios = scenarios
+            self.configuration = configuration
+            self.winds = winds
+            self.windsName = windsName
+            self.jobs = jobs
+            self.episodeDirectory = episodeDirectory
+            self.resume = resume
+        }
+
+        public var provenance: EpisodeFile.Provenance {
+            EpisodeFile.Provenance(agent: agent.name, profile: configuration.profile.rawValue,
+                                   trialSteps: configuration.trialSteps, winds: windsName)
+        }
+
+        public func episodePath(seed: Int) -> String {
+            (episodeDirectory as NSString).appendingPathComponent("seed_\(seed).h5")
+        }
+    }
+
+    /// How far a run has got.
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+        public var reused: Int
+        public var stepsFlown: Int
+        public var elapsedSeconds: Double
+        public var stepsPerSecond: Double { elapsedSeconds > 0 ? Double(stepsFlown) / elapsedSeconds : 0 }
+        /// Seconds left at the current pace, or nil before the first flown episode.
+        public var etaSeconds: Double? {
+            let flown = done - reused
+            guard flown > 0, elapsedSeconds > 0 else { return nil }
+            return elapsedSeconds / Double(flown) * Double(total - done)
+        }
+    }
+
+    private let lock = NSLock()
+    private var results: [Int: EpisodeResult] = [:]
+    private var next = 0
+    private var firstError: Error?
+    private var progress = Progress(done: 0, total: 0, reused: 0, stepsFlown: 0, elapsedSeconds: 0)
+
+    public init() {}
+
+    /// Runs `plan`; calls `report` after every episode (from worker threads, one at a time).
+    ///
+    /// - Parameter shouldStop: polled between episodes; when it returns true the run stops and
+    ///   throws ``EvaluationError/interrupted(saved:total:)``.
+    /// - Returns: the results in scenario order.
+    public func run(_ plan: Plan, report: @escaping @Sendable (Progress) -> Void = { _ in },
+                    shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> [EpisodeResult] {
+        do {
+            try FileManager.default.createDirectory(atPath: plan.episodeDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw EvaluationError.unwritableOutput(path: plan.episodeDirectory)
+        }
+        guard FileManager.default.isWritableFile(atPath: plan.episodeDirectory) else {
+            throw EvaluationError.unwritableOutput(path: plan.episodeDirectory)
+        }
+        let provenance = plan.provenance
+        var toFly: [Scenario] = []
+        for scenario in plan.scenarios {
+            if plan.resume, let seed = scenario.seed,
+               let saved = EpisodeFile.read(plan.episodePath(seed: seed), expecting: provenance) {
+                results[seed] = saved
+            } else {
+                toFly.append(scenario)
+            }
+        }
+        let pending = toFly
+        progress = Progress(done: results.count, total: plan.scenarios.count, reused: results.count, stepsFlown: 0,
+                            elapsedSeconds: 0)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let workers = max(1, min(plan.jobs, pending.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let environment = StationKeepingEnvironment(configuration: plan.configuration, winds: plan.winds)
+            var agent = plan.agent
+            while let scenario = take(from: pending, shouldStop: shouldStop) {
+                do {
+                    let result = try EpisodeRunner.run(agent: &agent, environment: environment, scenario: scenario)
+                    try EpisodeFile.write(result, provenance: provenance, to: plan.episodePath(seed: result.seed))
+                    lock.lock()
+                    results[result.seed] = result
+                    progress.done += 1
+                    progress.stepsFlown += result.finalTimestep
+                    progress.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                    let snapshot = progress
+                    lock.unlock()
+                    report(snapshot)
+                } catch {
+                    lock.lock()
+                    if firstError == nil {
+                        firstError = EvaluationError.episodeFailed(seed: scenario.seed ?? -1, reason: "\(error)")
+                    }
+                    lock.unlock()
+                }
+            }
+        }
+        if let firstError { throw firstError }
+        if results.count < plan.scenarios.count {
+            throw EvaluationError.interrupted(saved: results.count, total: plan.scenarios.count)
+        }
+        return plan.scenarios.map { results[$0.seed ?? 0]! }
+    }
+
+    private func take(from pending: [Scenario], shouldStop: () -> Bool) -> Scenario? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard firstError == nil, next < pending.count, !shouldStop() else { return nil }
+        next += 1
+        return pending[next - 1]
+    }
+}

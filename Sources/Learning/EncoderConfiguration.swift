@@ -1,0 +1,67 @@
+/// Every setting of the ``ObservationEncoder``: its architecture and its seed.
+///
+/// It is stored as JSON in every checkpoint; a checkpoint loads only into an encoder of
+/// an equal configuration. The defaults are sized so that a forward and backward pass
+/// of a batch of 32 observations fits in about 20 ms on one core (see
+/// Experiments/LearningBenchmark).
+public struct EncoderConfiguration: Codable, Equatable, Sendable {
+    /// Width of every token vector (the model dimension); a multiple of `headCount`.
+    public var width = 32
+    /// Number of Performer blocks.
+    public var blockCount = 2
+    /// Attention heads per block; each head sees `width / headCount` dimensions.
+    public var headCount = 2
+    /// Random features m per head (FAVOR+ only); the approximation error falls like 1/√m.
+    public var featureCount = 32
+    /// Orthogonal (lower variance) or independent random features.
+    public var featureKind = RandomFeatureKind.orthogonal
+    /// Optimizer steps between redraws of the random features (0: never redraw); see
+    /// ``ObservationEncoder/redrawFeaturesIfDue(afterStep:)``.
+    public var featureRedrawInterval = 1000
+    /// Hidden width of each block's feed-forward sublayer.
+    public var feedForwardWidth = 64
+    /// Hidden widths of the head MLP that maps the summary to quantiles.
+    public var headHiddenWidths = [128]
+    /// The nonlinearity in the feed-forward sublayers and the head.
+    public var activation = Activation.relu
+    /// FAVOR+ (linear) or exact softmax (quadratic, for reference) attention.
+    public var attention = AttentionKind.favor
+    /// Actions the head scores (BLE: up, stay, down).
+    public var actionCount = 3
+    /// Quantiles per action (BLE's QR-DQN: 51, at τ̂ᵢ = (i + ½)/51).
+    public var quantileCount = 51
+    /// Seed of the initial weights and of every feature draw.
+    public var seed: UInt64 = 0
+
+    public init() {}
+
+    /// What is wrong with these settings, one sentence each; empty when the encoder can be built.
+    public var problems: [String] {
+        var problems: [String] = []
+        let positive = [("width", width), ("blockCount", blockCount), ("headCount", headCount),
+                        ("featureCount", featureCount), ("feedForwardWidth", feedForwardWidth),
+                        ("actionCount", actionCount), ("quantileCount", quantileCount)]
+        for (name, value) in positive where value < 1 { problems.append("\(name) must be at least 1, not \(value)") }
+        if headCount >= 1, width % headCount != 0 {
+            problems.append("width \(width) must be a multiple of headCount \(headCount)")
+        }
+        if featureRedrawInterval < 0 { problems.append("featureRedrawInterval must not be negative") }
+        if headHiddenWidths.contains(where: { $0 < 1 }) { problems.append("headHiddenWidths must all be at least 1") }
+        // Sanity limits, so that a damaged configuration cannot ask for terabytes.
+        let limits = [("width", width, 4096), ("blockCount", blockCount, 256), ("headCount", headCount, 256),
+                      ("featureCount", featureCount, 65_536), ("feedForwardWidth", feedForwardWidth, 65_536),
+                      ("actionCount", actionCount, 4096), ("quantileCount", quantileCount, 4096),
+                      ("headHiddenWidths.count", headHiddenWidths.count, 256),
+                      ("headHiddenWidths", headHiddenWidths.max() ?? 0, 65_536)]
+        for (name, value, limit) in limits where value > limit {
+            problems.append("\(name) \(value) exceeds the limit of \(limit)")
+        }
+        return problems
+    }
+
+    /// The number of values the encoder outputs per observation (`actionCount·quantileCount`).
+    public var outputCount: Int { actionCount * quantileCount }
+
+    /// The width of the summary the head reads: own-level token, pooled column, ambient features.
+    public var summaryWidth: Int { 2 * width + ObservationLayout.ambientCount }
+}

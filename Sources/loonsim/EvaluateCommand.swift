@@ -1,0 +1,169 @@
+import Agents
+import ArgumentParser
+import BalloonPhysics
+import Evaluation
+import Foundation
+import StationKeeping
+import WindField
+
+/// `loonsim evaluate`: fly an agent over a suite of seeds and report TWR50, as BLE's eval does.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Fly an agent over a suite of seeds; report TWR50 and write BLE-compatible results.",
+        discussion: """
+            Episodes run in parallel (--jobs); each is saved as soon as it ends, under \
+            OUT/SUITE/NAME/seed_N.h5, so an interrupted run (Ctrl-C) keeps every finished episode and \
+            `--resume` flies only the rest. At the end OUT/SUITE/NAME.json holds BLE's per-seed results \
+            (plus loonsim's fields) and OUT/SUITE/NAME.summary.json the table printed here.
+            """)
+
+    @Option(help: "Trial length in days (960 steps = 2 days).")
+    var days: Double = 2
+
+    @Option(help: "Agent: \(AgentRegistry.names.joined(separator: ", ")).")
+    var agent: String = "station-seeker"
+
+    @Option(help: "Suite: micro (1 seed), tiny (10), small (100), medium (1000), big (10000).")
+    var suite: EvaluationSuite?
+
+    @Option(help: "Seeds instead of a suite, e.g. 0-99 or 0-9,100-149.")
+    var seeds: String?
+
+    @Option(help: "A scenario file (ble-scenarios/1 JSON) instead of seeds, e.g. BLE's exported episodes.")
+    var scenarios: String?
+
+    @Option(help: "Forecast winds: 'generative' (BLE's VAE) or a loonsim wind grid on a tangent plane.")
+    var winds: String = "generative"
+
+    @Option(help: "Physics profile: ble (as BLE simulates, quirks included) or corrected.")
+    var profile: PhysicsProfile = .ble
+
+    @Option(help: "Episodes flown at once (default: all cores).")
+    var jobs: Int = System.coreCount
+
+    @Option(help: "Output folder.")
+    var out: String = "runs/evaluate"
+
+    @Option(help: "Fly only part i of n of the seeds (BLE's sharding), e.g. 0/4; merge with `loonsim merge-shards`.")
+    var shard: String?
+
+    @Option(help: "Name of the result files (default: the agent's name).")
+    var name: String?
+
+    @Flag(help: "Reuse finished episode files of an earlier run with the same settings.")
+    var resume = false
+
+    @Flag(inversion: .prefixedNo, help: "Include each episode's flight path in the JSON (BLE's format).")
+    var flightPaths = true
+
+    func validate() throws {
+        guard days > 0, days.isFinite, Int((days * Double(EnvironmentConfiguration.stepsPerDay)).rounded(.down)) >= 1 else {
+            throw ValidationError("--days must be positive (at least one 3-minute step), got \(days)")
+        }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        let sources = [suite != nil, seeds != nil, scenarios != nil].filter { $0 }.count
+        guard sources <= 1 else { throw ValidationError("give at most one of --suite, --seeds and --scenarios") }
+        if let seeds {
+            do { _ = try SeedList.parse(seeds) } catch { throw ValidationError("--seeds: \(error)") }
+        }
+        if let shard {
+            do { _ = try Shard(parsing: shard) } catch { throw ValidationError("--shard: \(error)") }
+        }
+        if let name, name.isEmpty || name.contains("/") { throw ValidationError("--name must be a plain file name") }
+    }
+
+    func run() throws {
+        let configuration = EnvironmentConfiguration.days(days, profile: profile)
+        let prototype = try reportingErrors { try AgentRegistry.make(name: agent, profile: profile) }
+        let decoder = try reportingErrors { try VAEDecoder.loadDefault() }
+        let (windSource, windsName, grid) = try reportingErrors { try Self.windSource(winds, decoder: decoder) }
+        var (list, group) = try reportingErrors { try selectScenarios(profile: profile) }
+        if let grid { list = list.map { Self.flownOver(grid, $0) } }
+        if let shard { list = try Shard(parsing: shard).select(list) }
+        let baseName = (name ?? prototype.name) + (shard.map { "_" + $0.replacingOccurrences(of: "/", with: "of") } ?? "")
+        let folder = (out as NSString).appendingPathComponent(group)
+        let plan = Evaluator.Plan(
+            agent: prototype, scenarios: list, configuration: configuration, winds: windSource, windsName: windsName,
+            jobs: jobs, episodeDirectory: (folder as NSString).appendingPathComponent(baseName), resume: resume)
+
+        Interruption.install()
+        let progress = ProgressLine(label: "evaluate \(prototype.name)")
+        let results: [EpisodeResult]
+        do {
+            results = try Evaluator().run(plan, report: { progress.update($0) }, shouldStop: { Interruption.requested })
+        } catch let error as EvaluationError {
+            progress.finish()
+            if case .interrupted = error {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                throw ExitCode(130)
+            }
+            throw UserFacingError(description: "\(error)")
+        }
+        progress.finish()
+        let summary = EvaluationSummary(results)
+        try reportingErrors {
+            try EvaluationJSON.write(results, provenance: plan.provenance, flightPaths: flightPaths,
+                                     to: (folder as NSString).appendingPathComponent(baseName + ".json"))
+            try SummaryFile.write(summary, provenance: plan.provenance, days: days,
+                                  to: (folder as NSString).appendingPathComponent(baseName + ".summary.json"))
+        }
+        print(summary.table(agent: prototype.name, profile: profile.rawValue, days: days))
+        print("results: \((folder as NSString).appendingPathComponent(baseName + ".json"))")
+    }
+
+    /// The scenarios to fly and the folder name for their group (BLE's suite name, or `seeds`/`scenarios`).
+    func selectScenarios(profile: PhysicsProfile) throws -> ([Scenario], String) {
+        if let scenarios {
+            let loaded = try ScenarioFile.load(scenarios)
+            guard !loaded.isEmpty else { throw UserFacingError(description: "\(scenarios): holds no scenarios") }
+            return (loaded, "scenarios")
+        }
+        let seeds = try self.seeds.map(SeedList.parse) ?? (suite ?? .small).seeds
+        let group = self.seeds == nil ? (suite ?? .small).bleName : "seeds"
+        return (try seeds.map { try ScenarioSampler.scenario(seed: $0, profile: profile) }, group)
+    }
+
+    static func windSource(_ text: String, decoder: VAEDecoder) throws
+        -> (StationKeepingEnvironment.WindSource, String, WindGrid?)
+    {
+        if text == "generative" { return (.generative(decoder), "generative", nil) }
+        let grid = try WindGridFile.read(text)
+        guard case .tangentPlane = grid.frame else {
+            throw UserFacingError(description: "\(text): winds on latitude/longitude; map them around a station first with "
+                + "`loonsim winds import \(text) --station-lat LAT --station-lon LON --out GRID.h5`")
+        }
+        return (.grid(try GriddedWindField(grid)), (text as NSString).lastPathComponent, grid)
+    }
+
+    /// A scenario flown over a fixed grid: the grid's station (if it has one) and start time.
+    static func flownOver(_ grid: WindGrid, _ scenario: Scenario) -> Scenario {
+        var flown = scenario
+        if case .tangentPlane(let station?) = grid.frame { flown.station = station }
+        flown.startUnixSeconds = Int64(grid.startTime.timeIntervalSince1970.rounded(.down))
+        return flown
+    }
+}
+
+extension PhysicsProfile: ExpressibleByArgument {}
+extension EvaluationSuite: ExpressibleByArgument {}
+
+/// The summary file written beside the results.
+enum SummaryFile {
+    struct Contents: Codable {
+        var agent: String
+        var profile: String
+        var winds: String
+        var days: Double
+        var trial_steps: Int
+        var summary: EvaluationSummary
+    }
+
+    static func write(_ summary: EvaluationSummary, provenance: EpisodeFile.Provenance, days: Double, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let contents = Contents(agent: provenance.agent, profile: provenance.profile, winds: provenance.winds, days: days,
+                                trial_steps: provenance.trialSteps, summary: summary)
+        try encoder.encode(contents).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}

@@ -1,0 +1,52 @@
+import Evaluation
+import Foundation
+
+/// A live progress line on standard error: episodes done, steps per second, time left.
+final class ProgressLine: @unchecked Sendable {
+    private let label: String
+    private let lock = NSLock()
+    private var shown = false
+    private let isTerminal = isatty(STDERR_FILENO) != 0
+
+    init(label: String) { self.label = label }
+
+    func update(_ progress: Evaluator.Progress) {
+        lock.lock()
+        defer { lock.unlock() }
+        let eta = progress.etaSeconds.map { Self.clock($0) } ?? "–"
+        let text = String(format: "%@: %d/%d episodes · %.0f steps/s · ETA %@", label, progress.done, progress.total,
+                          progress.stepsPerSecond, eta) + (progress.reused > 0 ? " · \(progress.reused) resumed" : "")
+        // On a terminal the line rewrites itself; in a log, one line per 10 % keeps it short.
+        if isTerminal {
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+            shown = true
+        } else if progress.done == progress.total || progress.done % max(1, progress.total / 10) == 0 {
+            FileHandle.standardError.write(Data("\(text)\n".utf8))
+        }
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+        shown = false
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        return total >= 3600 ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
+            : String(format: "%d:%02d", total / 60, total % 60)
+    }
+}
+
+/// Ctrl-C asks a long command to stop at the next safe point.
+enum Interruption {
+    nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+
+    static var requested: Bool { flag != 0 }
+
+    static func install() {
+        signal(SIGINT) { _ in Interruption.flag = 1 }
+        signal(SIGTERM) { _ in Interruption.flag = 1 }
+    }
+}

@@ -1,0 +1,79 @@
+@testable import Learning
+import TestSupport
+import XCTest
+
+/// A model with one parameter vector, for optimizer tests.
+private struct Vector: ParameterContainer {
+    var theta: Parameter
+    init(_ values: [Float]) { theta = Parameter(Tensor(shape: [values.count], scalars: values)) }
+    mutating func visitParameters(_ visit: (String, inout Parameter) -> Void) { visit("theta", &theta) }
+    mutating func setGradient(_ values: [Float]) { theta.gradient = Tensor(shape: [values.count], scalars: values) }
+}
+
+final class AdamTests: XCTestCase {
+    func testFirstStepMovesEachParameterByAboutTheLearningRate() {
+        var model = Vector([1, 2, 3])
+        model.setGradient([0.5, -20, 1e-3])
+        var adam = Adam(configuration: AdamConfiguration(maxGradientNorm: nil))
+        adam.update(&model, learningRate: 0.01)
+        // m̂ = g and v̂ = g², so the step is lr·g/(|g| + ε) ≈ lr·sign(g).
+        assertClose(model.theta.value[0], 0.99, absolute: 1e-6, "θ₀")
+        assertClose(model.theta.value[1], 2.01, absolute: 1e-6, "θ₁")
+        assertClose(model.theta.value[2], 2.99, absolute: 1e-6, "θ₂")
+        XCTAssertEqual(adam.step, 1)
+    }
+
+    func testMatchesADoublePrecisionReferenceOverSeveralSteps() {
+        let gradients: [[Float]] = [[0.3, -1.2], [0.1, 0.4], [-0.7, 0.9], [0.2, 0.2]]
+        let configuration = AdamConfiguration(beta1: 0.8, beta2: 0.95, epsilon: 1e-3, maxGradientNorm: nil)
+        var model = Vector([0.5, -0.25])
+        var adam = Adam(configuration: configuration)
+        var (theta, m, v) = ([0.5, -0.25], [0.0, 0.0], [0.0, 0.0])
+        for (t, g) in gradients.enumerated() {
+            model.setGradient(g)
+            adam.update(&model, learningRate: 0.1)
+            for i in 0..<2 {
+                m[i] = 0.8 * m[i] + 0.2 * Double(g[i])
+                v[i] = 0.95 * v[i] + 0.05 * Double(g[i]) * Double(g[i])
+                let mHat = m[i] / (1 - pow(0.8, Double(t + 1)))
+                let vHat = v[i] / (1 - pow(0.95, Double(t + 1)))
+                theta[i] -= 0.1 * mHat / (vHat.squareRoot() + 1e-3)
+            }
+        }
+        assertClose(model.theta.value[0], theta[0], absolute: 1e-6, "θ₀ after 4 steps")
+        assertClose(model.theta.value[1], theta[1], absolute: 1e-6, "θ₁ after 4 steps")
+    }
+
+    func testClipsTheGlobalGradientNorm() {
+        var model = Vector([0, 0])
+        model.setGradient([6, 8])  // norm 10
+        var adam = Adam(configuration: AdamConfiguration(beta1: 0.9, maxGradientNorm: 5))
+        let norm = adam.update(&model, learningRate: 0.1)
+        XCTAssertEqual(norm, 10, "the norm before clipping is reported")
+        // The moments saw the gradient scaled to norm 5: m = (1 − β₁)·(3, 4).
+        assertClose(adam.firstMoments[0].tensor[0], 0.3, absolute: 1e-6, "m₀")
+        assertClose(adam.firstMoments[0].tensor[1], 0.4, absolute: 1e-6, "m₁")
+    }
+
+    func testMinimisesAQuadratic() {
+        var model = Vector([3, -2, 0.5])
+        let target: [Float] = [1, 1, -1]
+        var adam = Adam()
+        for _ in 0..<2000 {
+            model.setGradient(zip(model.theta.value.scalars, target).map { 2 * ($0 - $1) })
+            adam.update(&model, learningRate: 0.01)
+        }
+        for i in 0..<3 { assertClose(model.theta.value[i], Double(target[i]), absolute: 1e-2, "θ\(i)") }
+    }
+
+    func testRestoreRejectsMomentsThatDoNotPairUp() {
+        var adam = Adam()
+        let moment = [NamedTensor("theta", Tensor(zeros: [2]))]
+        XCTAssertThrowsError(try adam.restore(step: 3, firstMoments: moment, secondMoments: [])) { error in
+            XCTAssertEqual("\(error)", "optimizer first and second moments do not pair up")
+        }
+        XCTAssertThrowsError(try adam.restore(step: 0, firstMoments: moment, secondMoments: moment))
+        XCTAssertNoThrow(try adam.restore(step: 3, firstMoments: moment, secondMoments: moment))
+        XCTAssertEqual(adam.step, 3)
+    }
+}

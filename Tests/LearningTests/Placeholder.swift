@@ -1,2 +1,0 @@
-import XCTest
-final class LearningTestsPlaceholder: XCTestCase { func testNothing() {} }

@@ -1,0 +1,162 @@
+import BalloonPhysics
+import Foundation
+import HDF5
+import TestSupport
+import WindField
+import XCTest
+@testable import StationKeeping
+
+final class StationKeepingEnvironmentTests: XCTestCase {
+    static let decoder = Result { try VAEDecoder.loadDefault() }
+
+    func environment(_ configuration: EnvironmentConfiguration = EnvironmentConfiguration()) throws -> StationKeepingEnvironment {
+        StationKeepingEnvironment(configuration: configuration, winds: .generative(try Self.decoder.get()))
+    }
+
+    func testInitialObservationMatchesBLEOnEveryExportedScenario() throws {
+        let scenarios = try BLEReferenceData.scenarios()
+        let expected = try BLEReferenceData.initialObservations()
+        let env = try environment()
+        var worst = (difference: 0.0, seed: -1, index: -1)
+        for scenario in scenarios {
+            let observation = try env.reset(scenario: scenario).observation
+            let ble = expected[scenario.seed!]!
+            for (index, value) in observation.values.enumerated() {
+                let difference = abs(Double(value) - ble[index])
+                if difference > worst.difference { worst = (difference, scenario.seed!, index) }
+            }
+        }
+        XCTAssertLessThanOrEqual(worst.difference, 1e-4, "largest difference at seed \(worst.seed), index \(worst.index)")
+        print("initial observations: largest |loonsim − BLE| = \(worst.difference) (seed \(worst.seed), index \(worst.index))")
+    }
+
+    /// BLE's own decoded forecast of `seed` (exported for seeds 0–4).
+    func bleForecast(seed: Int) throws -> GriddedWindField {
+        let file = try HDF5File.open(try BLEReferenceData.directory() + "/forecast_seed\(seed).h5")
+        return try GriddedWindField(WindGrid(bleField: try file.dataset("uv").read(as: Float.self), source: "BLE"))
+    }
+
+    func testOnBLEsOwnForecastTheTrajectoryFollowsBLEsStepByStep() throws {
+        let scenarios = try BLEReferenceData.scenarios()
+        for seed in 0..<5 {
+            let env = try environment()
+            _ = try env.reset(scenario: scenarios.first { $0.seed == seed }!, forecast: try bleForecast(seed: seed))
+            for row in try BLEReferenceData.run(agent: "ss", seed: seed).prefix(120) {
+                let result = try env.step(action: row.action)
+                let state = env.state!
+                let what = "seed \(seed) step \(row.step)"
+                assertClose(result.info.appliedWind!.uMetersPerSecond, row.windU, absolute: 1e-9, "\(what) wind u")
+                assertClose(result.info.appliedWind!.vMetersPerSecond, row.windV, absolute: 1e-9, "\(what) wind v")
+                XCTAssertEqual(result.info.effectiveCommand?.rawValue, row.effectiveAction, "\(what) effective action")
+                assertClose(state.xMeters, row.xMeters, absolute: 1e-5, "\(what) x")
+                assertClose(state.yMeters, row.yMeters, absolute: 1e-5, "\(what) y")
+                assertClose(state.pressurePa, row.pressurePa, absolute: 1e-6, "\(what) pressure")
+                assertClose(state.superpressurePa, row.superpressurePa, absolute: 1e-6, "\(what) superpressure")
+                assertClose(state.batteryChargeWh, row.batteryChargeWh, absolute: 1e-8, "\(what) battery")
+                assertClose(result.reward, row.reward, absolute: 1e-12, "\(what) reward")
+            }
+        }
+    }
+
+    func testFedBLEsActionsTheTrajectoryTracksBLEsFirstSteps() throws {
+        let scenario = try BLEReferenceData.scenarios().first { $0.seed == 0 }!
+        let run = try BLEReferenceData.run(agent: "ss", seed: 0)
+        let env = try environment()
+        _ = try env.reset(scenario: scenario)
+        for row in run.prefix(60) {
+            let result = try env.step(action: row.action)
+            let state = env.state!
+            let what = "step \(row.step)"
+            // Our decoder reproduces BLE's grid to ~2e-5 m/s, so winds agree to ~1e-6 and positions drift by mm.
+            assertClose(result.info.appliedWind!.uMetersPerSecond, row.windU, absolute: 1e-5, "\(what) wind u")
+            assertClose(result.info.appliedWind!.vMetersPerSecond, row.windV, absolute: 1e-5, "\(what) wind v")
+            XCTAssertEqual(result.info.effectiveCommand?.rawValue, row.effectiveAction, "\(what) effective action")
+            assertClose(state.xMeters, row.xMeters, absolute: 0.05, "\(what) x")
+            assertClose(state.yMeters, row.yMeters, absolute: 0.05, "\(what) y")
+            assertClose(state.pressurePa, row.pressurePa, absolute: 1e-3, "\(what) pressure")
+            assertClose(state.superpressurePa, row.superpressurePa, absolute: 1e-3, "\(what) superpressure")
+            assertClose(state.batteryChargeWh, row.batteryChargeWh, absolute: 1e-6, "\(what) battery")
+            assertClose(result.reward, row.reward, absolute: 1e-7, "\(what) reward")
+        }
+    }
+}
+
+final class StationKeepingEnvironmentBehaviourTests: XCTestCase {
+    func environment(days: Double = 2) throws -> StationKeepingEnvironment {
+        StationKeepingEnvironment(configuration: .days(days), winds: .generative(try StationKeepingEnvironmentTests.decoder.get()))
+    }
+
+    func testAnInvalidActionIsRejected() throws {
+        let env = try environment()
+        _ = try env.reset(seed: 3)
+        XCTAssertThrowsError(try env.step(action: 3)) {
+            XCTAssertEqual("\($0)", "action 3 is not one of 0 (down), 1 (stay), 2 (up)")
+        }
+    }
+
+    func testSteppingBeforeResetIsRejected() throws {
+        XCTAssertThrowsError(try environment().step(.stay)) {
+            XCTAssertEqual("\($0)", "the environment must be reset before it is stepped")
+        }
+    }
+
+    func testATrialOfADayIsTruncatedAfter480Steps() throws {
+        let env = try environment(days: 1)
+        _ = try env.reset(seed: 5)
+        var last: StepResult?
+        for _ in 0..<480 { last = try env.step(.stay) }
+        XCTAssertTrue(last!.truncated)
+        XCTAssertFalse(last!.terminated)
+        XCTAssertEqual(last!.info.elapsedSeconds, 480 * 180)
+        XCTAssertThrowsError(try env.step(.stay)) {
+            XCTAssertEqual("\($0)", "the episode ended after 480 steps; reset before stepping again")
+        }
+    }
+
+    func testAScenarioAtHighLatitudeIsOutsideTheDomain() throws {
+        var scenario = try ScenarioSampler.scenario(seed: 1)
+        scenario.station = GeoPoint(latitudeDeg: 65, longitudeDeg: 10)
+        XCTAssertThrowsError(try environment().reset(scenario: scenario)) {
+            XCTAssertTrue("\($0)".hasPrefix("scenario of seed 1 cannot be flown: "), "\($0)")
+        }
+    }
+
+    func testAScenarioBelowTheAtmosphereIsOutsideTheDomain() throws {
+        var scenario = try ScenarioSampler.scenario(seed: 1)
+        scenario.initialPressurePa = 150_000
+        XCTAssertThrowsError(try environment().reset(scenario: scenario)) {
+            XCTAssertTrue("\($0)".hasPrefix("scenario of seed 1 cannot be flown: "), "\($0)")
+        }
+    }
+
+    func testTheSameSeedAndActionsGiveTheSameEpisodeBitForBit() throws {
+        func fly() throws -> [Float] {
+            let env = try environment()
+            var values = try env.reset(seed: 9).observation.values
+            for index in 0..<40 { values += try env.step(action: index % 3).observation.values }
+            return values
+        }
+        XCTAssertEqual(try fly(), try fly())
+    }
+
+    func testABatchGivesWhatItsEnvironmentsGiveOneByOne() throws {
+        let decoder = try StationKeepingEnvironmentTests.decoder.get()
+        let scenarios = try (20..<24).map { try ScenarioSampler.scenario(seed: $0) }
+        let batch = EnvironmentBatch(count: 4, winds: .generative(decoder), threads: 2)
+        _ = try batch.reset(scenarios: scenarios)
+        var batched: [[Float]] = Array(repeating: [], count: 4)
+        for step in 0..<10 {
+            let results = try batch.step([.up, .stay, .down, step % 2 == 0 ? .stay : .up])
+            for index in 0..<4 { batched[index] += results[index].observation.values }
+        }
+        for (index, scenario) in scenarios.enumerated() {
+            let env = try environment()
+            _ = try env.reset(scenario: scenario)
+            var single: [Float] = []
+            for step in 0..<10 {
+                single += try env.step([AltitudeControlCommand.up, .stay, .down, step % 2 == 0 ? .stay : .up][index]).observation.values
+            }
+            XCTAssertEqual(single, batched[index], "environment \(index)")
+        }
+    }
+}
