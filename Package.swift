@@ -55,7 +55,7 @@ let package = Package(
                 swiftSettings: releaseSpeed),
 
         // Tensors, layers with hand-written gradients, FAVOR+ attention, Adam, checkpoints.
-        .target(name: "Learning", dependencies: ["HDF5", "CBLAS"], swiftSettings: releaseSpeed),
+        .target(name: "Learning", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "HDF5", "CBLAS"], swiftSettings: releaseSpeed),
 
         .executableTarget(
             name: "loonsim",

@@ -28,6 +28,8 @@ public enum BalloonPhysicsError: Error, Equatable, Sendable, CustomStringConvert
     case steppedAfterTerminalStatus(BalloonStatus)
     /// The accessible-pressure search found no pressure with a safe superpressure (reference §4.3).
     case noSafePressure
+    /// The atmosphere's P/T does not increase along the accessible-pressure search column (BLE asserts it does, §4.3).
+    case pressureColumnNotMonotonic
     /// The accessible-pressure search met a superpressure profile it cannot interpolate (reference §4.3).
     case noSuperpressureCrossing(pressure1Pa: Double, pressure2Pa: Double)
 
@@ -57,6 +59,8 @@ public enum BalloonPhysicsError: Error, Equatable, Sendable, CustomStringConvert
             return "the balloon cannot be stepped: its flight ended with status \(status)"
         case .noSafePressure:
             return "no pressure in the search column gives a safe superpressure"
+        case .pressureColumnNotMonotonic:
+            return "P/T does not increase along the accessible-pressure search column"
         case let .noSuperpressureCrossing(p1, p2):
             return "no safe-superpressure crossing between \(p1) Pa and \(p2) Pa"
         }

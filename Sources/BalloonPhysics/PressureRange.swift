@@ -91,7 +91,7 @@ public enum PressureRange {
         var ratios = [Double](repeating: 0, count: column.count)
         for k in 0..<column.count {
             ratios[k] = column[k] / (try atmosphere.atPressure(column[k]).temperatureK)
-            guard k == 0 || ratios[k] > ratios[k - 1] else { throw .noSafePressure }
+            guard k == 0 || ratios[k] > ratios[k - 1] else { throw .pressureColumnNotMonotonic }
         }
         var hi = 1
         while hi < ratios.count - 1 && !(ratios[hi] >= target) { hi += 1 }

@@ -28,7 +28,7 @@ public enum SolarCalculator {
     /// Elevation (refraction-corrected) and flux of the sun seen from `site` at `unixSeconds`.
     @inlinable
     public static func position(at site: SolarSite, unixSeconds: Int64) -> SolarPosition {
-        let geometry = SolarGeometry(latitudeRad: site.latitudeRad, longitudeDeg: site.longitudeDeg, unixSeconds: unixSeconds)
+        let geometry = SolarGeometry(site: site, unixSeconds: unixSeconds)
         return SolarPosition(elevationDeg: geometry.elevationDeg, fluxWPerM2: geometry.fluxWPerM2)
     }
 
@@ -41,20 +41,21 @@ public enum SolarCalculator {
     /// Solar elevation only, degrees, seen from `site`.
     @inlinable
     public static func elevationDeg(at site: SolarSite, unixSeconds: Int64) -> Double {
-        SolarGeometry(latitudeRad: site.latitudeRad, longitudeDeg: site.longitudeDeg, unixSeconds: unixSeconds).elevationDeg
+        SolarGeometry(site: site, unixSeconds: unixSeconds).elevationDeg
     }
 
     /// Solar azimuth, degrees clockwise from north (NOAA formula). BLE computes it and never uses it.
     public static func azimuthDeg(at point: GeoPoint, unixSeconds: Int64) -> Double {
         let site = SolarSite(point)
-        return SolarGeometry(latitudeRad: site.latitudeRad, longitudeDeg: site.longitudeDeg, unixSeconds: unixSeconds).azimuthDeg
+        return SolarGeometry(site: site, unixSeconds: unixSeconds).azimuthDeg
     }
 }
 
 /// The intermediate angles of one solar-calculator evaluation (reference §2.10, in its order).
 @usableFromInline
 struct SolarGeometry {
-    @usableFromInline let latitudeRad: Double
+    @usableFromInline let sinLatitude: Double
+    @usableFromInline let cosLatitude: Double
     @usableFromInline let hourAngleRad: Double
     @usableFromInline let declinationRad: Double
     @usableFromInline let zenithRad: Double
@@ -62,7 +63,8 @@ struct SolarGeometry {
     @usableFromInline let fluxWPerM2: Double
 
     @inlinable
-    init(latitudeRad: Double, longitudeDeg: Double, unixSeconds: Int64) {
+    init(site: SolarSite, unixSeconds: Int64) {
+        let sinLatitude = site.sinLatitude, cosLatitude = site.cosLatitude, longitudeDeg = site.longitudeDeg
         let toRad = SolarCalculator.radiansPerDegree, toDeg = SolarCalculator.degreesPerRadian
         var secondOfDay = unixSeconds % 86_400
         if secondOfDay < 0 { secondOfDay += 86_400 }
@@ -93,7 +95,7 @@ struct SolarGeometry {
                       + sin2M * (0.019993 - 0.000101 * century) + sin3M * 0.000289) * toRad
         let apparentLongitude = meanLongitude + centre - (0.00569 - 0.00478 * sin(nodeRad)) * toRad
         let declination = asin(sin(obliquity) * sin(apparentLongitude))
-        let zenith = acos(sin(latitudeRad) * sin(declination) + cos(latitudeRad) * cos(declination) * cos(hourAngle))
+        let zenith = acos(sinLatitude * sin(declination) + cosLatitude * cos(declination) * cos(hourAngle))
 
         let uncorrected = 90.0 - zenith * toDeg
         let refractionArcsec: Double
@@ -107,7 +109,8 @@ struct SolarGeometry {
         } else {
             refractionArcsec = -20.772 / tan(uncorrected * toRad)
         }
-        self.latitudeRad = latitudeRad
+        self.sinLatitude = sinLatitude
+        self.cosLatitude = cosLatitude
         hourAngleRad = hourAngle
         declinationRad = declination
         zenithRad = zenith
@@ -119,7 +122,7 @@ struct SolarGeometry {
     @usableFromInline
     var azimuthDeg: Double {
         let toDeg = SolarCalculator.degreesPerRadian
-        let cosAzimuth = (sin(latitudeRad) * cos(zenithRad) - sin(declinationRad)) / (cos(latitudeRad) * sin(zenithRad))
+        let cosAzimuth = (sinLatitude * cos(zenithRad) - sin(declinationRad)) / (cosLatitude * sin(zenithRad))
         let unwrapped = acos(min(max(cosAzimuth, -1.0), 1.0))
         return hourAngleRad > 0 ? unwrapped * toDeg + 180.0 : 180.0 - unwrapped * toDeg
     }

@@ -13,13 +13,19 @@ import WindField
 /// differences in some regimes (its DOWN dead bands).
 public struct SolarSite: Sendable, Equatable {
     /// Latitude, radians.
-    public var latitudeRad: Double
+    public let latitudeRad: Double
     /// Longitude, degrees.
-    public var longitudeDeg: Double
+    public let longitudeDeg: Double
+    /// sin and cos of the latitude, computed once for every sun seen from here.
+    @usableFromInline let sinLatitude: Double
+    @usableFromInline let cosLatitude: Double
 
+    @inlinable
     public init(latitudeRad: Double, longitudeDeg: Double) {
         self.latitudeRad = latitudeRad
         self.longitudeDeg = longitudeDeg
+        sinLatitude = sin(latitudeRad)
+        cosLatitude = cos(latitudeRad)
     }
 
     /// The site of a point given in degrees (s2's `LatLng.from_degrees`).

@@ -3,6 +3,7 @@ import ArgumentParser
 import BalloonPhysics
 import Evaluation
 import Foundation
+import Learning
 import StationKeeping
 import WindField
 
@@ -21,7 +22,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Trial length in days (960 steps = 2 days).")
     var days: Double = 2
 
-    @Option(help: "Agent: \(AgentRegistry.names.joined(separator: ", ")).")
+    @Option(help: "Agent: \(AgentRegistry.names.joined(separator: ", ")), or a checkpoint file (.h5).")
     var agent: String = "station-seeker"
 
     @Option(help: "Suite: micro (1 seed), tiny (10), small (100), medium (1000), big (10000).")
@@ -75,7 +76,7 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let configuration = EnvironmentConfiguration.days(days, profile: profile)
-        let prototype = try reportingErrors { try AgentRegistry.make(name: agent, profile: profile) }
+        let prototype = try reportingErrors { try Self.makeAgent(agent, profile: profile) }
         let decoder = try reportingErrors { try VAEDecoder.loadDefault() }
         let (windSource, windsName, grid) = try reportingErrors { try Self.windSource(winds, decoder: decoder) }
         var (list, group) = try reportingErrors { try selectScenarios(profile: profile) }
@@ -110,6 +111,14 @@ struct EvaluateCommand: ParsableCommand {
         }
         print(summary.table(agent: prototype.name, profile: profile.rawValue, days: days))
         print("results: \((folder as NSString).appendingPathComponent(baseName + ".json"))")
+    }
+
+    /// A built-in agent by name, or a learned agent from a checkpoint file.
+    static func makeAgent(_ text: String, profile: PhysicsProfile) throws -> any StationKeepingAgent {
+        if AgentRegistry.names.contains(text) { return try AgentRegistry.make(name: text, profile: profile) }
+        if text.hasSuffix(".h5") || text.contains("/") { return try LearnedAgent(checkpointPath: text) }
+        throw UserFacingError(description: "unknown agent '\(text)'; known agents: \(AgentRegistry.names.joined(separator: ", ")), "
+            + "or a checkpoint file (.h5)")
     }
 
     /// The scenarios to fly and the folder name for their group (BLE's suite name, or `seeds`/`scenarios`).

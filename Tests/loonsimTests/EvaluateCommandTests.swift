@@ -1,0 +1,119 @@
+import Foundation
+import TestSupport
+import XCTest
+
+final class EvaluateCommandTests: XCTestCase {
+    var directory = ""
+    override func setUp() { directory = SharedData.temporaryDirectory() }
+    override func tearDown() { try? FileManager.default.removeItem(atPath: directory) }
+
+    func evaluate(_ extra: [String]) throws -> CommandResult {
+        try Loonsim.run(["evaluate", "--out", directory] + extra)
+    }
+
+    func testEvaluatePrintsTheTableAndWritesBLECompatibleResults() throws {
+        let result = try evaluate(["--seeds", "0-1", "--days", "0.05", "--jobs", "2"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertTrue(result.standardOutput.contains("agent station-seeker · profile ble · 0.05-day trials · 2 episodes"),
+                      result.standardOutput)
+        XCTAssertTrue(result.standardOutput.contains("TWR50 (BLE: ÷ steps flown)"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath:
+            directory + "/seeds/station-seeker.json"))) as! [[String: Any]]
+        XCTAssertEqual(json.map { $0["seed"] as! Int }, [0, 1])
+        for key in ["cumulative_reward", "time_within_radius", "out_of_power", "envelope_burst", "zeropressure",
+                    "final_timestep", "flight_path", "time_within_radius_full_trial"] {
+            XCTAssertNotNil(json[0][key], "BLE key \(key)")
+        }
+        XCTAssertEqual(json[0]["final_timestep"] as? Int, 24)
+        let path = json[0]["flight_path"] as! [[String: Any]]
+        XCTAssertEqual(path.count, 24)
+        XCTAssertEqual(path[0]["elapsed_seconds"] as? Int, 180)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/seeds/station-seeker/seed_1.h5"))
+    }
+
+    func testResumeReusesFinishedEpisodesAndGivesTheSameResults() throws {
+        XCTAssertEqual(try evaluate(["--seeds", "3-5", "--days", "0.05"]).status, 0)
+        let first = try Data(contentsOf: URL(fileURLWithPath: directory + "/seeds/station-seeker.json"))
+        try FileManager.default.removeItem(atPath: directory + "/seeds/station-seeker/seed_4.h5")
+        let resumed = try evaluate(["--seeds", "3-5", "--days", "0.05", "--resume"])
+        XCTAssertEqual(resumed.status, 0, resumed.standardError)
+        XCTAssertTrue(resumed.standardError.contains("2 resumed"), resumed.standardError)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: directory + "/seeds/station-seeker.json")), first)
+    }
+
+    func testShardsMergeIntoTheWholeSuite() throws {
+        for shard in ["0/2", "1/2"] {
+            XCTAssertEqual(try evaluate(["--seeds", "0-3", "--days", "0.02", "--shard", shard]).status, 0)
+        }
+        let merged = try Loonsim.run(["merge-shards", directory + "/seeds", "--name", "station-seeker"])
+        XCTAssertEqual(merged.status, 0, merged.standardError)
+        XCTAssertTrue(merged.standardOutput.contains("merged 2 shards (4 episodes)"), merged.standardOutput)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath:
+            directory + "/seeds/station-seeker.json"))) as! [[String: Any]]
+        XCTAssertEqual(json.map { $0["seed"] as! Int }, [0, 1, 2, 3])
+    }
+
+    func testAnInterruptedEvaluationKeepsOnlyWholeEpisodesAndResumes() throws {
+        let process = Process()
+        process.executableURL = Loonsim.executable
+        process.arguments = ["evaluate", "--out", directory, "--seeds", "0-39", "--days", "0.5", "--jobs", "1"]
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 3)
+        process.interrupt()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130, message)
+        XCTAssertTrue(message.contains("episodes saved; run the same command with --resume to finish"), message)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/seeds/station-seeker")
+        XCTAssertTrue(files.allSatisfy { $0.hasPrefix("seed_") && $0.hasSuffix(".h5") }, "only whole episode files: \(files)")
+        XCTAssertLessThan(files.count, 40)
+    }
+
+    // MARK: Bad input
+
+    func testAnUnknownAgentIsRejected() throws {
+        assertFailsWithOneLine(try evaluate(["--agent", "oracle", "--suite", "micro"]),
+                               containing: "unknown agent 'oracle'; known agents: station-seeker, random-walk, random, perciatelli44")
+    }
+
+    func testAMissingCheckpointIsRejected() throws {
+        assertFailsWithOneLine(try evaluate(["--agent", directory + "/none.h5", "--suite", "micro"]),
+                               containing: "none.h5: no such checkpoint file")
+    }
+
+    func testATruncatedCheckpointIsRejected() throws {
+        let path = directory + "/broken.h5"
+        let real = try Data(contentsOf: URL(fileURLWithPath: SharedData.repositoryRoot + "/Experiments/agents/perciatelli44.h5"))
+        try real.prefix(4096).write(to: URL(fileURLWithPath: path))
+        assertFailsWithOneLine(try evaluate(["--agent", path, "--suite", "micro"]), containing: "broken.h5: ")
+    }
+
+    func testACheckpointOfTheWrongKindIsRejected() throws {
+        let path = SharedData.repositoryRoot + "/Experiments/agents/perciatelli44.h5"
+        assertFailsWithOneLine(try evaluate(["--agent", path, "--suite", "micro"]), containing: "not a loonsim encoder checkpoint")
+    }
+
+    func testMalformedSeedRangesAreUsageErrors() throws {
+        for seeds in ["", "9-2", "a-b", "1,,2"] {
+            let result = try evaluate(["--seeds", seeds])
+            XCTAssertEqual(result.status, 64, "--seeds '\(seeds)': \(result.standardError)")
+            XCTAssertTrue(result.standardError.contains("--seeds: seed list"), result.standardError)
+        }
+    }
+
+    func testZeroDaysIsAUsageError() throws {
+        let result = try evaluate(["--days", "0"])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.standardError.contains("--days must be positive"), result.standardError)
+    }
+
+    func testAnUnwritableOutputFolderIsRejected() throws {
+        let blocker = directory + "/file"
+        try "x".write(toFile: blocker, atomically: true, encoding: .utf8)
+        let result = try Loonsim.run(["evaluate", "--out", blocker, "--suite", "micro", "--days", "0.01"])
+        assertFailsWithOneLine(result, containing: "output folder cannot be created or written")
+    }
+}
