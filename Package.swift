@@ -55,7 +55,7 @@ let package = Package(
                 swiftSettings: releaseSpeed),
 
         // Tensors, layers with hand-written gradients, FAVOR+ attention, Adam, checkpoints.
-        .target(name: "Learning", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "HDF5", "CBLAS"], swiftSettings: releaseSpeed),
+        .target(name: "Learning", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "HDF5", "CBLAS"], swiftSettings: releaseSpeed),
 
         .executableTarget(
             name: "loonsim",
@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "BalloonPhysicsTests", dependencies: ["BalloonPhysics", "WindField", "TestSupport"]),
         .testTarget(name: "BLEModelsTests", dependencies: ["BLEModels", "WindField", "HDF5", "TestSupport"]),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "BLEModels", "WindField", "HDF5", "TestSupport"]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Randomness", "StationKeeping", "TestSupport"]),
         .testTarget(name: "loonsimTests", dependencies: ["loonsim", "TestSupport"]),
     ]
 )

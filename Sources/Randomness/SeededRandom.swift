@@ -18,7 +18,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
     /// A generator for `seed`, on the default stream.
     public init(seed: UInt64) {
         var mixer = seed
-        state = (Self.splitMix(&mixer), Self.splitMix(&mixer), Self.splitMix(&mixer), Self.splitMix(&mixer))
+        state = (Self.splitMix64(&mixer), Self.splitMix64(&mixer), Self.splitMix64(&mixer), Self.splitMix64(&mixer))
     }
 
     /// A generator for `seed` on the named stream (e.g. `"vae-latents"`, `"start-pressure"`).
@@ -63,7 +63,8 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
         lhs.state == rhs.state
     }
 
-    private static func splitMix(_ state: inout UInt64) -> UInt64 {
+    /// One step of SplitMix64: advances `state` and returns the next output.
+    public static func splitMix64(_ state: inout UInt64) -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -35,6 +35,22 @@ final class SeededRandomTests: XCTestCase {
         XCTAssertEqual(variance, 1, accuracy: 0.02)
     }
 
+    func testSplitMix64MatchesItsReferenceOutputs() {
+        // The published test vector of splitmix64.c started at 1234567.
+        var state: UInt64 = 1_234_567
+        let outputs = (0..<5).map { _ in SeededRandom.splitMix64(&state) }
+        XCTAssertEqual(outputs, [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
+                                 4_593_380_528_125_082_431, 16_408_922_859_458_223_821])
+    }
+
+    func testSeedFortyTwoMatchesTheReferenceImplementation() {
+        // A transcription of xoshiro256starstar.c seeded with splitmix64.
+        var fortyTwo = SeededRandom(seed: 42)
+        XCTAssertEqual((0..<4).map { _ in fortyTwo.next() },
+                       [1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009,
+                        17_057_574_109_182_124_193])
+    }
+
     func testFNV1aMatchesTheReferenceVectors() {
         // Test vectors of the FNV-1a 64-bit reference implementation.
         XCTAssertEqual(SeededRandom.fnv1a(""), 0xcbf2_9ce4_8422_2325)
