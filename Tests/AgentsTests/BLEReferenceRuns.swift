@@ -32,16 +32,9 @@ struct BLEReferenceRuns {
     /// The commanded action of each step of a reference episode: element k − 1 is row `step = k`.
     /// `agent` is the file prefix: `ss` (StationSeeker) or `p44` (perciatelli44).
     func actions(agent: String, seed: Int) throws -> [Int] {
-        let path = (directory as NSString).appendingPathComponent("runs/\(agent)_seed\(seed).csv.gz")
-        let lines = try Self.gunzip(path).split(separator: "\n")
-        let header = try XCTUnwrap(lines.first, "\(path) is empty").split(separator: ",")
-        let step = try XCTUnwrap(header.firstIndex(of: "step"), "\(path) has no step column")
-        let action = try XCTUnwrap(header.firstIndex(of: "action"), "\(path) has no action column")
-        return try lines.dropFirst().enumerated().map { row, line in
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            XCTAssertEqual(Int(fields[step]), row + 1, "\(path): rows are steps 1, 2, …")
-            return try XCTUnwrap(Int(fields[action]), "\(path) row \(row + 1)")
-        }
+        let run = try BLERunTable.load("\(agent)_seed\(seed)")
+        XCTAssertEqual(try run.integers("step"), Array(1...run.rows.count), "\(run.path): rows are steps 1, 2, …")
+        return try run.integers("action")
     }
 
     private func data(_ name: String) throws -> Data {
@@ -59,16 +52,4 @@ struct BLEReferenceRuns {
         return result
     }
 
-    private static func gunzip(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gzip", "-dc", path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "gzip -dc \(path)")
-        return String(decoding: data, as: UTF8.self)
-    }
 }

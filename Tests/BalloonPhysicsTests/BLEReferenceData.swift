@@ -52,35 +52,22 @@ enum BLEReferenceData {
         var status: BalloonStatus
     }
 
-    /// The rows of `runs/<name>.csv.gz`, decompressed with `gzip -dc`.
+    /// The rows of `runs/<name>.csv.gz`.
     static func run(_ name: String) throws -> [RunStep] {
-        let path = ((try directory() as NSString).appendingPathComponent("runs") as NSString).appendingPathComponent("\(name).csv.gz")
-        guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("no \(path)") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gzip", "-dc", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "gzip -dc \(path)")
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-        let header = lines[0].split(separator: ",").map(String.init)
-        func column(_ name: String) throws -> Int { try XCTUnwrap(header.firstIndex(of: name), "column \(name)") }
-        let c = (step: try column("step"), x: try column("x_m"), y: try column("y_m"), p: try column("pressure_pa"),
-                 sp: try column("superpressure_pa"), e: try column("battery_charge_wh"), acs: try column("acs_power_w"),
-                 a: try column("action"), ea: try column("effective_action"), u: try column("wind_u_mps"),
-                 v: try column("wind_v_mps"), status: try column("status"))
-        return try lines.dropFirst().map { line in
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            func d(_ i: Int) throws -> Double { try XCTUnwrap(Double(f[i]), "\(header[i]) = \(f[i])") }
-            func command(_ i: Int) throws -> AltitudeControlCommand { try XCTUnwrap(Int(f[i]).flatMap(AltitudeControlCommand.init)) }
-            return RunStep(step: try XCTUnwrap(Int(f[c.step])), xMeters: try d(c.x), yMeters: try d(c.y), pressurePa: try d(c.p),
-                           superpressurePa: try d(c.sp), batteryChargeWh: try d(c.e), acsPowerW: try d(c.acs),
-                           command: try command(c.a), effectiveCommand: try command(c.ea),
-                           wind: WindVector(uMetersPerSecond: try d(c.u), vMetersPerSecond: try d(c.v)),
-                           status: try XCTUnwrap(BalloonStatus(bleName: f[c.status])))
+        let table = try BLERunTable.load(name)
+        let (step, x, y, p) = (try table.integers("step"), try table.doubles("x_m"), try table.doubles("y_m"),
+                               try table.doubles("pressure_pa"))
+        let (sp, e, acs) = (try table.doubles("superpressure_pa"), try table.doubles("battery_charge_wh"),
+                            try table.doubles("acs_power_w"))
+        let (a, ea) = (try table.integers("action"), try table.integers("effective_action"))
+        let (u, v, status) = (try table.doubles("wind_u_mps"), try table.doubles("wind_v_mps"), try table.strings("status"))
+        return try step.indices.map { i in
+            RunStep(step: step[i], xMeters: x[i], yMeters: y[i], pressurePa: p[i], superpressurePa: sp[i],
+                    batteryChargeWh: e[i], acsPowerW: acs[i],
+                    command: try XCTUnwrap(AltitudeControlCommand(rawValue: a[i])),
+                    effectiveCommand: try XCTUnwrap(AltitudeControlCommand(rawValue: ea[i])),
+                    wind: WindVector(uMetersPerSecond: u[i], vMetersPerSecond: v[i]),
+                    status: try XCTUnwrap(BalloonStatus(bleName: status[i])))
         }
     }
 }

@@ -32,29 +32,18 @@ enum BLEReferenceData {
     }
 
     static func run(agent: String, seed: Int) throws -> [RunStep] {
-        let path = try directory() + "/runs/\(agent)_seed\(seed).csv.gz"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "gzip -dc '\(path)'"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-        let header = lines[0].split(separator: ",").map(String.init)
-        func column(_ name: String) -> Int { header.firstIndex(of: name)! }
-        let (c0, c1, c2, c3, c4, c5) = (column("step"), column("x_m"), column("y_m"), column("pressure_pa"),
-                                        column("superpressure_pa"), column("battery_charge_wh"))
-        let (c6, c7, c8, c9, c10, c11, c12) = (column("action"), column("effective_action"), column("reward"),
-                                               column("distance_km"), column("wind_u_mps"), column("wind_v_mps"),
-                                               column("status"))
-        return lines.dropFirst().map { line in
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return RunStep(step: Int(f[c0])!, xMeters: Double(f[c1])!, yMeters: Double(f[c2])!, pressurePa: Double(f[c3])!,
-                           superpressurePa: Double(f[c4])!, batteryChargeWh: Double(f[c5])!, action: Int(f[c6])!,
-                           effectiveAction: Int(f[c7])!, reward: Double(f[c8])!, distanceKm: Double(f[c9])!,
-                           windU: Double(f[c10])!, windV: Double(f[c11])!, status: f[c12])
+        let table = try BLERunTable.load("\(agent)_seed\(seed)")
+        let (step, x, y, p) = (try table.integers("step"), try table.doubles("x_m"), try table.doubles("y_m"),
+                               try table.doubles("pressure_pa"))
+        let (sp, e, r, d) = (try table.doubles("superpressure_pa"), try table.doubles("battery_charge_wh"),
+                             try table.doubles("reward"), try table.doubles("distance_km"))
+        let (a, ea, u, v) = (try table.integers("action"), try table.integers("effective_action"),
+                             try table.doubles("wind_u_mps"), try table.doubles("wind_v_mps"))
+        let status = try table.strings("status")
+        return step.indices.map { i in
+            RunStep(step: step[i], xMeters: x[i], yMeters: y[i], pressurePa: p[i], superpressurePa: sp[i],
+                    batteryChargeWh: e[i], action: a[i], effectiveAction: ea[i], reward: r[i], distanceKm: d[i],
+                    windU: u[i], windV: v[i], status: status[i])
         }
     }
 }
