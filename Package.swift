@@ -78,6 +78,9 @@ let package = Package(
         .executableTarget(name: "BLEReproduction", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField"],
                           path: "Experiments/BLEReproduction", swiftSettings: releaseSpeed),
 
+        .executableTarget(name: "EvaluationBenchmark", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField"],
+                          path: "Experiments/EvaluationBenchmark", swiftSettings: releaseSpeed),
+
         .executableTarget(name: "LearningBenchmark", dependencies: ["Learning"],
                           path: "Experiments/LearningBenchmark", swiftSettings: releaseSpeed),
 

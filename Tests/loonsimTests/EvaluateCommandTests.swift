@@ -72,6 +72,26 @@ final class EvaluateCommandTests: XCTestCase {
         XCTAssertLessThan(files.count, 40)
     }
 
+    func testEvaluateFliesOverAnImportedERA5Grid() throws {
+        let grid = directory + "/station.h5"
+        let imported = try Loonsim.run(["winds", "import", SharedData.repositoryRoot + "/WindFields/fixtures/era5_cds_2024.nc",
+                                        "--station-lat", "5", "--station-lon", "100", "--half-width-km", "300",
+                                        "--spacing-km", "50", "--out", grid])
+        XCTAssertEqual(imported.status, 0, imported.standardError)
+        let result = try evaluate(["--winds", grid, "--seeds", "0", "--days", "0.05"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath:
+            directory + "/seeds/station-seeker.json"))) as! [[String: Any]]
+        XCTAssertEqual(json[0]["winds"] as? String, "station.h5")
+        XCTAssertEqual(json[0]["final_timestep"] as? Int, 24)
+    }
+
+    func testALatitudeLongitudeWindFileMustBeImportedFirst() throws {
+        assertFailsWithOneLine(try evaluate(["--winds", SharedData.repositoryRoot + "/WindFields/fixtures/era5_cds_legacy.nc",
+                                             "--suite", "micro"]),
+                               containing: "winds on latitude/longitude; map them around a station first")
+    }
+
     // MARK: Bad input
 
     func testAnUnknownAgentIsRejected() throws {
