@@ -16,8 +16,8 @@ import WindField
 /// Inputs are not range-checked: any finite latitude/longitude gives the formula's value
 /// (BLE rejects invalid s2 `LatLng`s, which a destination point never is).
 public enum SolarCalculator {
-    @usableFromInline static let radiansPerDegree = Double.pi / 180.0
-    @usableFromInline static let degreesPerRadian = 180.0 / Double.pi
+    @usableFromInline static let radiansPerDegree = TangentPlane.radiansPerDegree
+    @usableFromInline static let degreesPerRadian = TangentPlane.degreesPerRadian
 
     /// Elevation (refraction-corrected) and flux of the sun seen from `point` at `unixSeconds`.
     @inlinable

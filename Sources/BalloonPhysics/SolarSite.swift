@@ -5,12 +5,12 @@ import WindField
 /// radians and longitude in degrees.
 ///
 /// BLE derives a balloon's place as an s2 `LatLng` (radians) from the station's degrees and the
-/// (x, y) offset (`calculate_latlng_from_offset`, reference §3.1). ``init(station:xMeters:yMeters:)``
-/// repeats that arithmetic operation for operation — heading `atan2(x/1000, y/1000)`, degrees to
-/// radians as Python's `math.radians`, products in s2's order, no round trip through degrees — so the
-/// sun it leads to is BLE's to the last bit. ``TangentPlane/destination(from:eastMeters:northMeters:)``
-/// computes the same point to ~1e−15 but not bit for bit, and BLE's trajectories amplify last-bit
-/// differences in some regimes (its DOWN dead bands).
+/// (x, y) offset (`calculate_latlng_from_offset`, reference §3.1);
+/// ``init(station:xMeters:yMeters:)`` takes it from
+/// ``TangentPlane/destinationRadians(originSinLatitude:originCosLatitude:originLongitudeDeg:eastMeters:northMeters:)``,
+/// which repeats that arithmetic operation for operation, and keeps the latitude in radians (no
+/// round trip through degrees), so the sun it leads to is BLE's to the last bit: BLE's
+/// trajectories amplify last-bit differences in some regimes (its DOWN dead bands).
 public struct SolarSite: Sendable, Equatable {
     /// Latitude, radians.
     public let latitudeRad: Double
@@ -47,15 +47,9 @@ public struct SolarSite: Sendable, Equatable {
     @inlinable
     public init(station: GeoPoint, sinStationLatitude sinStation: Double, cosStationLatitude cosStation: Double,
                 xMeters x: Double, yMeters y: Double) {
-        let toRad = SolarCalculator.radiansPerDegree
-        let heading = atan2(x / 1000.0, y / 1000.0)
-        let angle = (x * x + y * y).squareRoot() / TangentPlane.earthRadiusMeters
-        let cosAngle = cos(angle), sinAngle = sin(angle)
-        let sinLatitude = cosAngle * sinStation + sinAngle * cosStation * cos(heading)
-        let deltaLongitude = atan2(sinAngle * cosStation * sin(heading), cosAngle - sinStation * sinLatitude)
-        let latitude = min(max(asin(sinLatitude), -Double.pi / 2.0), Double.pi / 2.0)
-        let longitude = (station.longitudeDeg * toRad + deltaLongitude).remainder(dividingBy: 2 * Double.pi)
-        self.init(latitudeRad: latitude, longitudeDeg: longitude * SolarCalculator.degreesPerRadian)
+        let point = TangentPlane.destinationRadians(originSinLatitude: sinStation, originCosLatitude: cosStation,
+                                                    originLongitudeDeg: station.longitudeDeg, eastMeters: x, northMeters: y)
+        self.init(latitudeRad: point.latitudeRad, longitudeDeg: point.longitudeRad * SolarCalculator.degreesPerRadian)
     }
 
     /// Latitude, degrees.

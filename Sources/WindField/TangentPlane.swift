@@ -5,22 +5,42 @@ public enum TangentPlane {
     /// Earth radius for the plane ↔ sphere mapping, m (reference §3.1, §11).
     public static let earthRadiusMeters = 6_371_000.0
 
+    /// Degrees to radians as Python's `math.radians` computes it: `x·(π/180)`.
+    public static let radiansPerDegree = Double.pi / 180.0
+    /// Radians to degrees as Python's `math.degrees` computes it: `x·(180/π)`.
+    public static let degreesPerRadian = 180.0 / Double.pi
+
     /// The point reached by going `eastMeters`, `northMeters` from `origin` along a great circle,
     /// as BLE computes a balloon's latitude/longitude (reference §3.1).
     ///
-    /// Bearing `atan2(x, y)` from north, angular distance `√(x²+y²)/R`, then the
-    /// spherical "destination point" formula; latitude is clamped to ±90° and the
-    /// longitude normalised to [−180°, 180°] like s2's `LatLng.normalized()`.
+    /// Bearing `atan2(x, y)` from north, angular distance `√(x²+y²)/R`, then the spherical
+    /// "destination point" formula; latitude is clamped to ±90° and the longitude normalised to
+    /// [−180°, 180°] like s2's `LatLng.normalized()`. The arithmetic is BLE's (s2's) operation for
+    /// operation (``destinationRadians(originSinLatitude:originCosLatitude:originLongitudeDeg:eastMeters:northMeters:)``).
     public static func destination(from origin: GeoPoint, eastMeters x: Double, northMeters y: Double) -> GeoPoint {
-        let lat1 = origin.latitudeDeg * .pi / 180
-        let lng1 = origin.longitudeDeg * .pi / 180
-        let bearing = atan2(x, y)
-        let delta = (x * x + y * y).squareRoot() / earthRadiusMeters
-        let sinLat2 = sin(lat1) * cos(delta) + cos(lat1) * sin(delta) * cos(bearing)
-        let lat2 = min(max(asin(min(max(sinLat2, -1), 1)), -.pi / 2), .pi / 2)
-        let deltaLng = atan2(sin(bearing) * sin(delta) * cos(lat1), cos(delta) - sin(lat1) * sinLat2)
-        let lng2 = (lng1 + deltaLng).remainder(dividingBy: 2 * .pi)
-        return GeoPoint(latitudeDeg: lat2 * 180 / .pi, longitudeDeg: lng2 * 180 / .pi)
+        let latitude = origin.latitudeDeg * radiansPerDegree
+        let point = destinationRadians(originSinLatitude: sin(latitude), originCosLatitude: cos(latitude),
+                                       originLongitudeDeg: origin.longitudeDeg, eastMeters: x, northMeters: y)
+        return GeoPoint(latitudeDeg: point.latitudeRad * degreesPerRadian, longitudeDeg: point.longitudeRad * degreesPerRadian)
+    }
+
+    /// The destination point in radians, with the sine and cosine of the origin's latitude
+    /// (radians, `lat·(π/180)`) given: BLE's `calculate_latlng_from_offset` operation for operation
+    /// — heading `atan2(x/1000, y/1000)` on kilometres, s2's product order, no round trip through
+    /// degrees — so that the sun seen from it is BLE's to the last bit.
+    @inlinable
+    public static func destinationRadians(originSinLatitude sinOrigin: Double, originCosLatitude cosOrigin: Double,
+                                          originLongitudeDeg: Double, eastMeters x: Double, northMeters y: Double)
+        -> (latitudeRad: Double, longitudeRad: Double)
+    {
+        let heading = atan2(x / 1000.0, y / 1000.0)
+        let angle = (x * x + y * y).squareRoot() / earthRadiusMeters
+        let cosAngle = cos(angle), sinAngle = sin(angle)
+        let sinLatitude = cosAngle * sinOrigin + sinAngle * cosOrigin * cos(heading)
+        let deltaLongitude = atan2(sinAngle * cosOrigin * sin(heading), cosAngle - sinOrigin * sinLatitude)
+        let latitude = min(max(asin(sinLatitude), -Double.pi / 2.0), Double.pi / 2.0)
+        let longitude = (originLongitudeDeg * radiansPerDegree + deltaLongitude).remainder(dividingBy: 2 * Double.pi)
+        return (latitude, longitude)
     }
 }
 
