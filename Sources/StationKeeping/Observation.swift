@@ -64,6 +64,9 @@ public struct Observation: Sendable, Equatable {
     }
 
     // MARK: Decoded values (BLE's `NamedPerciatelliFeatures`)
+    //
+    // These decode in Double for reading and plotting. BLE's agents decode in float32 (NumPy 2
+    // keeps np.float32 arithmetic), and loonsim's StationSeeker does the same on its own, bit for bit.
 
     /// The balloon's pressure, `5000 + 9000·f₀` Pa.
     public var pressurePa: Double { 5_000 + 9_000 * Double(values[0]) }
