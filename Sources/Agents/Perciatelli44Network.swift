@@ -22,39 +22,31 @@ public struct Perciatelli44Network: Sendable {
     public static let actionCount = 3
     public static let quantileCount = 51
 
+    /// The eight layers' tensors.
+    public let layers: DenseLayerWeights
     /// `kernels[k]`: `widths[k] · widths[k + 1]` values, `[in, out]` row-major.
-    public let kernels: [[Float]]
+    public var kernels: [[Float]] { layers.kernels }
     /// `biases[k]`: `widths[k + 1]` values.
-    public let biases: [[Float]]
+    public var biases: [[Float]] { layers.biases }
+
+    /// Where the network's tensors live in its file.
+    static let layout = DenseLayerWeights.Layout(
+        group: { $0 == 0 ? "fully_connected" : "fully_connected_\($0)" }, kernel: "weights", bias: "biases",
+        modelName: "BLE's perciatelli44", fileDescription: "a perciatelli44 file")
 
     /// Loads the network from a file written by `loonsim models import-ble`.
     ///
     /// Fails with an `HDF5Error` naming the file and dataset when the file is missing, is not
     /// HDF5, or lacks a tensor or has one of the wrong shape.
     public init(contentsOf path: String) throws {
-        let file = try HDF5File.open(path)
-        var kernels: [[Float]] = []
-        var biases: [[Float]] = []
-        for layer in 0..<(Self.widths.count - 1) {
-            let scope = layer == 0 ? "fully_connected" : "fully_connected_\(layer)"
-            let shape = [Self.widths[layer], Self.widths[layer + 1]]
-            kernels.append(try Self.read(file, scope, "weights", shape: shape))
-            biases.append(try Self.read(file, scope, "biases", shape: [shape[1]]))
-        }
-        self.init(kernels: kernels, biases: biases)
+        _ = singleThreadedBLAS
+        layers = try DenseLayerWeights(contentsOf: path, widths: Self.widths, layout: Self.layout)
     }
 
     /// Wraps tensors already in memory; their counts must match ``widths``.
     public init(kernels: [[Float]], biases: [[Float]]) {
         _ = singleThreadedBLAS
-        let layers = Self.widths.count - 1
-        precondition(kernels.count == layers && biases.count == layers, "perciatelli44 has \(layers) layers")
-        for layer in 0..<layers {
-            precondition(kernels[layer].count == Self.widths[layer] * Self.widths[layer + 1], "kernel \(layer) size")
-            precondition(biases[layer].count == Self.widths[layer + 1], "bias \(layer) size")
-        }
-        self.kernels = kernels
-        self.biases = biases
+        layers = DenseLayerWeights(widths: Self.widths, kernels: kernels, biases: biases)
     }
 
     /// Loads the network shipped with loonsim (``DataFiles/perciatelli44Path``).
@@ -133,20 +125,6 @@ public struct Perciatelli44Network: Sendable {
         return q
     }
 
-    private static func read(_ file: HDF5File, _ group: String, _ name: String, shape: [Int]) throws -> [Float] {
-        let path = "/\(group)/\(name)"
-        guard file.contains(group) else {
-            throw HDF5Error(file: file.filePath, object: "dataset '\(path)'",
-                            problem: "is missing; not a perciatelli44 file (make one with `loonsim models import-ble`)")
-        }
-        let dataset = try file.group(group).dataset(name)
-        let found = try dataset.shape()
-        guard found == shape else {
-            throw HDF5Error(file: file.filePath, object: "dataset '\(path)'",
-                            problem: "has shape \(found), expected \(shape) (BLE's perciatelli44)")
-        }
-        return try dataset.read(as: Float.self)
-    }
 }
 
 /// OpenBLAS's own threads only add overhead for one agent's small products and contend with
