@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 
 /// BLE's Gaussian process over the forecast error, `e = measured wind − forecast` (reference §4.4).
@@ -7,11 +6,19 @@ import Foundation
 /// 326 Pa, 34 560 s); the kernel is `3.6²·exp(−r)` (Matérn ν = ½) on the scaled
 /// Euclidean distance `r`, with `0.05` added to the training diagonal, zero prior
 /// mean and no hyper-parameter fitting — scikit-learn's `GaussianProcessRegressor`
-/// as BLE configures it, computed the same way (LAPACK Cholesky, triangular solves).
-/// A query at time t uses only observations with `|t_obs − t| < 6 h`.
+/// as BLE configures it. A query at time t uses only observations with `|t_obs − t| < 6 h`.
 ///
-/// This is a reference type: it owns the work buffers that keep queries free of
-/// allocation. Give each environment its own.
+/// The arithmetic is scikit-learn's up to round-off, organised for speed:
+/// * the Cholesky factor `L` of `K + αI` over the stored observations follows the sliding window
+///   (``SlidingCholesky``: O(n²) per observation instead of n²/2 kernel values and an O(n³)
+///   refactorisation per query);
+/// * a query solves `L·[V | z] = [K*ᵀ | E]` in one blocked forward substitution and reads the mean
+///   `Vᵀz` (= K*·(K + αI)⁻¹E) and the variance `σ² − ‖V_k‖²` from it;
+/// * kernel values come from ``VectorExp`` (≈ 0.5 ulp, four lanes at a time); the horizontal and
+///   time parts of the squared distance are shared by all levels of the column.
+///
+/// This is a reference type: it owns the work buffers that keep observations and queries free
+/// of allocation. Give each environment its own.
 public final class WindGP {
     /// Length-scales of the inputs: x and y (m), pressure (Pa), time (s).
     public static let distanceScaleMeters = 357_000.0
@@ -24,38 +31,76 @@ public final class WindGP {
     /// Observations older (or newer) than this, relative to the query time, are ignored: 6 h.
     public static let windowSeconds = 6.0 * 3600
 
-    /// One observation: the scaled input and the error it measured.
-    struct Observation {
-        var scaled: SIMD4<Double>
-        var elapsedSeconds: Double
-        var errorU: Double
-        var errorV: Double
+    /// The stored observations, oldest first.
+    private let stored = Observations()
+    /// Factor of `K + αI` over all stored observations (internal for tests).
+    let factor = SlidingCholesky()
+    /// A query window that is not a leading run of the stored observations, and its factor
+    /// (built on demand; BLE's features never need it).
+    private lazy var window = Observations()
+    private lazy var windowFactor = SlidingCholesky()
+    /// Work: one kernel row; the right-hand sides `[exp(−R) | E]` (row-major, observations × columns);
+    /// the scaled query pressures; per-column sums of the solve.
+    private var kernelRow: UnsafeMutablePointer<Double>
+    private var rhs: UnsafeMutablePointer<Double>
+    private var rhsCapacity = 0
+    private var columnCapacity = 0
+    private var levels: UnsafeMutablePointer<Double>
+    private var explained: UnsafeMutablePointer<Double>
+    private var sumU: UnsafeMutablePointer<Double>
+    private var sumV: UnsafeMutablePointer<Double>
+    private let expTable = UnsafePointer(VectorExp.table)
+
+    public init() {
+        kernelRow = .allocate(capacity: 1)
+        rhs = .allocate(capacity: 1)
+        levels = .allocate(capacity: 1)
+        explained = .allocate(capacity: 1)
+        sumU = .allocate(capacity: 1)
+        sumV = .allocate(capacity: 1)
+        reserveKernelRow(stored.capacity)
+        reserveColumns(192, rows: stored.capacity)
     }
 
-    private var observations: [Observation] = []
-    // Work buffers, grown on demand and reused.
-    private var covariance: [Double] = []      // n × n, column-major; Cholesky factor after dpotrf
-    private var weights: [Double] = []         // n × 2, column-major: K⁻¹·E
-    private var crossCovariance: [Double] = [] // m × n row-major (= n × m column-major)
-
-    public init() {}
+    deinit {
+        kernelRow.deallocate()
+        rhs.deallocate()
+        levels.deallocate()
+        explained.deallocate()
+        sumU.deallocate()
+        sumV.deallocate()
+    }
 
     /// Forgets every observation.
-    public func reset() { observations.removeAll(keepingCapacity: true) }
+    public func reset() {
+        stored.removeAll()
+        factor.removeAll()
+    }
 
     /// The number of observations held (old ones are dropped once outside every future window).
-    public var observationCount: Int { observations.count }
+    public var observationCount: Int { stored.count }
 
     /// Adds one measured forecast error at `(x, y, P, t)`.
     ///
-    /// Observations must arrive in non-decreasing time; those that can no longer fall
-    /// inside a window (more than 6 h before this one) are discarded.
+    /// Observations should arrive in non-decreasing time; the leading ones that can no longer
+    /// fall inside a window (at least 6 h before this one) are discarded.
     public func observe(xMeters: Double, yMeters: Double, pressurePa: Double, elapsedSeconds: Double,
                         errorU: Double, errorV: Double) {
-        observations.append(Observation(scaled: Self.scaled(xMeters, yMeters, pressurePa, elapsedSeconds),
-                                        elapsedSeconds: elapsedSeconds, errorU: errorU, errorV: errorV))
-        let stale = observations.prefix { elapsedSeconds - $0.elapsedSeconds >= Self.windowSeconds }.count
-        if stale > 0 { observations.removeFirst(stale) }
+        // Drop the stale ones first (the new observation is never stale), then border the factor.
+        var stale = 0
+        while stale < stored.count && elapsedSeconds - stored.times[stale] >= Self.windowSeconds { stale += 1 }
+        if stale == stored.count {
+            factor.removeAll()
+        } else {
+            for _ in 0..<stale { factor.dropFirst() }
+        }
+        stored.removeFirst(stale)
+        let point = Self.scaled(xMeters, yMeters, pressurePa, elapsedSeconds)
+        reserveKernelRow(stored.count + 1)
+        kernelValues(from: point, to: stored, count: stored.count, into: kernelRow)
+        let accepted = factor.append(kernelRow: kernelRow, diagonal: Self.signalVariance * 1 + Self.noiseVariance)
+        precondition(accepted, "WindGP covariance is not positive definite")
+        stored.append(point, time: elapsedSeconds, errorU: errorU, errorV: errorV)
     }
 
     /// Posterior mean error and normalised variance at several pressures over one `(x, y, t)`.
@@ -69,71 +114,166 @@ public final class WindGP {
                       uncertainty: UnsafeMutableBufferPointer<Double>) {
         let m = pressuresPa.count
         precondition(meanU.count == m && meanV.count == m && uncertainty.count == m, "GP query buffers differ in size")
-        let window = observations.lazy.filter { abs($0.elapsedSeconds - elapsedSeconds) < Self.windowSeconds }
-        let fresh = Array(window)
-        let n = fresh.count
+        guard m > 0 else { return }
+        // The observations in the window. Stored in time order, they form a run [first, end).
+        @inline(__always) func inWindow(_ i: Int) -> Bool {
+            abs(stored.times[i] - elapsedSeconds) < Self.windowSeconds
+        }
+        var first = 0
+        while first < stored.count && !inWindow(first) { first += 1 }
+        var end = first
+        while end < stored.count && inWindow(end) { end += 1 }
+        var contiguous = true
+        for i in end..<stored.count where inWindow(i) { contiguous = false }
+        // A run from the oldest observation uses the leading block of the running factor;
+        // any other window gets a factor of its own.
+        let points: Observations, solver: SlidingCholesky
+        if first == 0 && contiguous {
+            points = stored
+            solver = factor
+        } else {
+            points = window
+            solver = windowFactor
+            points.removeAll()
+            for i in 0..<stored.count where inWindow(i) {
+                points.append(stored.point(i), time: stored.times[i], errorU: stored.errorsU[i], errorV: stored.errorsV[i])
+            }
+            reserveKernelRow(points.count)
+            let kernelRow = self.kernelRow
+            let accepted = solver.factorize(count: points.count, diagonal: Self.signalVariance * 1 + Self.noiseVariance) {
+                j, column in
+                // Column j below the diagonal: the kernel between observation j and the later ones.
+                let later = points.count - j - 1
+                kernelValues(from: points.point(j), to: points, first: j + 1, count: later, into: kernelRow)
+                (column + j + 1).update(from: kernelRow, count: later)
+            }
+            precondition(accepted, "WindGP covariance is not positive definite")
+            end = points.count
+        }
+        let n = end
         guard n > 0 else {
             for k in 0..<m { meanU[k] = 0; meanV[k] = 0; uncertainty[k] = 0 }
             return
         }
-        if covariance.count < n * n { covariance = [Double](repeating: 0, count: n * n) }
-        if weights.count < 2 * n { weights = [Double](repeating: 0, count: 2 * n) }
-        if crossCovariance.count < m * n { crossCovariance = [Double](repeating: 0, count: m * n) }
-        let sigma2 = Self.signalVariance
 
-        covariance.withUnsafeMutableBufferPointer { K in
-            weights.withUnsafeMutableBufferPointer { alpha in
-                // K = σ²·exp(−r) + α·I (symmetric, so either layout), then its Cholesky factor.
-                for j in 0..<n {
-                    K[j * n + j] = sigma2 * 1 + Self.noiseVariance
-                    for i in (j + 1)..<n {
-                        let value = sigma2 * exp(-Self.distance(fresh[i].scaled, fresh[j].scaled))
-                        K[j * n + i] = value
-                        K[i * n + j] = value
-                    }
-                    alpha[j] = fresh[j].errorU
-                    alpha[n + j] = fresh[j].errorV
+        // Columns: exp(−r) for the m levels (padded to a multiple of 4; σ² is applied to the sums),
+        // then a block (e_u, e_v, 0, 0).
+        let errorColumn = (m + 3) / 4 * 4
+        let columns = errorColumn + 4
+        reserveColumns(columns, rows: n)
+        for k in 0..<m { levels[k] = pressuresPa[k] / Self.pressureScalePa }
+        for k in m..<columns { levels[k] = levels[m - 1] }
+        var lowestLevel = levels[0], highestLevel = levels[0]
+        for k in 0..<m {
+            lowestLevel = min(lowestLevel, levels[k])
+            highestLevel = max(highestLevel, levels[k])
+        }
+        let query = Self.scaled(xMeters, yMeters, 0, elapsedSeconds)
+        let table = expTable
+        for i in 0..<n {
+            // Squared distance summed in coordinate order, like scipy's cdist: ((dx² + dy²) + dp²) + dt².
+            let dx = query[0] - points.x[i], dy = query[1] - points.y[i], dt = query[3] - points.t[i]
+            let horizontal = dx * dx + dy * dy, time = dt * dt
+            let h = SIMD4<Double>(repeating: horizontal), t = SIMD4<Double>(repeating: time)
+            let p = SIMD4<Double>(repeating: points.p[i])
+            let out = rhs + i * columns
+            @inline(__always) func distance(_ k: Int) -> SIMD4<Double> {
+                let dp = SlidingCholesky.load(levels + k) - p
+                return ((h + dp * dp) + t).squareRoot()
+            }
+            // Rows whose distances all stay below 690 (always, for a balloon's column) skip the
+            // range check of the exponential, and are software-pipelined: the (slow, unpipelined)
+            // square roots of levels k + 8…k + 11 overlap the exponentials of levels k…k + 3.
+            let farthest = max(abs(lowestLevel - points.p[i]), abs(highestLevel - points.p[i]))
+            var k = 0
+            if (horizontal + farthest * farthest) + time < 690 * 690 {
+                var r0 = distance(0)
+                var r1 = distance(min(4, errorColumn - 4))
+                while k + 8 < errorColumn {
+                    let next = distance(k + 8)
+                    SlidingCholesky.store(VectorExp.exp(inRange: -r0, table: table), out + k)
+                    r0 = r1
+                    r1 = next
+                    k += 4
                 }
-                var uplo = CChar(UInt8(ascii: "L"))
-                var order = Int32(n)
-                var info: Int32 = 0
-                dpotrf_(&uplo, &order, K.baseAddress, &order, &info)
-                precondition(info == 0, "WindGP covariance is not positive definite (dpotrf info \(info))")
-                var columns: Int32 = 2
-                dpotrs_(&uplo, &order, &columns, K.baseAddress, &order, alpha.baseAddress, &order, &info)
-
-                crossCovariance.withUnsafeMutableBufferPointer { cross in
-                    // K* (m × n row-major) and the posterior mean K*·α.
-                    let query = Self.scaled(xMeters, yMeters, 0, elapsedSeconds)
-                    for k in 0..<m {
-                        var point = query
-                        point[2] = pressuresPa[k] / Self.pressureScalePa
-                        var u = 0.0
-                        var v = 0.0
-                        let row = k * n
-                        for i in 0..<n {
-                            let value = sigma2 * exp(-Self.distance(point, fresh[i].scaled))
-                            cross[row + i] = value
-                            u += value * alpha[i]
-                            v += value * alpha[n + i]
-                        }
-                        meanU[k] = u
-                        meanV[k] = v
-                    }
-                    // V = L⁻¹·K*ᵀ in place; posterior variance σ² − Σᵢ Vᵢₖ².
-                    cblas_dtrsm(CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, Int32(n), Int32(m),
-                                1, K.baseAddress, Int32(n), cross.baseAddress, Int32(n))
-                    for k in 0..<m {
-                        var explained = 0.0
-                        let row = k * n
-                        for i in 0..<n { explained += cross[row + i] * cross[row + i] }
-                        let variance = max(sigma2 - explained, 0)
-                        // BLE squares scikit-learn's standard deviation back into a variance.
-                        let deviation = variance.squareRoot()
-                        uncertainty[k] = deviation * deviation / sigma2
-                    }
+                SlidingCholesky.store(VectorExp.exp(inRange: -r0, table: table), out + k)
+                if k + 4 < errorColumn { SlidingCholesky.store(VectorExp.exp(inRange: -r1, table: table), out + k + 4) }
+            } else {
+                while k < errorColumn {
+                    SlidingCholesky.store(VectorExp.exp(-distance(k), table: table), out + k)
+                    k += 4
                 }
             }
+            SlidingCholesky.store(SIMD4(points.errorsU[i], points.errorsV[i], 0, 0), out + errorColumn)
+        }
+        solver.solve(rows: n, rhs: rhs, columnStride: columns, errorColumn: errorColumn,
+                     explained: explained, meanU: sumU, meanV: sumV)
+        // The right-hand sides held exp(−r), not σ²·exp(−r): V = σ²·V′, so the mean is σ²·V′ᵀz
+        // and the explained variance σ⁴·‖V′‖².
+        let sigma2 = Self.signalVariance
+        for k in 0..<m {
+            meanU[k] = sigma2 * sumU[k]
+            meanV[k] = sigma2 * sumV[k]
+            let variance = max(sigma2 - (sigma2 * sigma2) * explained[k], 0)
+            // BLE squares scikit-learn's standard deviation back into a variance.
+            let deviation = variance.squareRoot()
+            uncertainty[k] = deviation * deviation / sigma2
+        }
+    }
+
+    /// `σ²·exp(−r)` between `point` and `points[first..<first + count]`, into `output`.
+    private func kernelValues(from point: SIMD4<Double>, to points: Observations, first: Int = 0, count: Int,
+                              into output: UnsafeMutablePointer<Double>) {
+        let sigma2 = Self.signalVariance
+        let table = expTable
+        var k = 0
+        while k < count {
+            let lanes = min(4, count - k)
+            var squared = SIMD4<Double>()
+            for lane in 0..<lanes {
+                let i = first + k + lane
+                let dx = point[0] - points.x[i], dy = point[1] - points.y[i]
+                let dp = point[2] - points.p[i], dt = point[3] - points.t[i]
+                var sum = dx * dx
+                sum += dy * dy
+                sum += dp * dp
+                sum += dt * dt
+                squared[lane] = sum
+            }
+            let values = sigma2 * VectorExp.exp(-squared.squareRoot(), table: table)
+            for lane in 0..<lanes { output[k + lane] = values[lane] }
+            k += 4
+        }
+    }
+
+    private var kernelRowCapacity = 0
+
+    private func reserveKernelRow(_ count: Int) {
+        guard count > kernelRowCapacity else { return }
+        let capacity = max(2 * kernelRowCapacity, count, 128)
+        kernelRow.deallocate()
+        kernelRow = .allocate(capacity: capacity)
+        kernelRow.initialize(repeating: 0, count: capacity)
+        kernelRowCapacity = capacity
+    }
+
+    /// Makes the right-hand sides hold `rows × columns` and the per-column buffers `columns`.
+    private func reserveColumns(_ columns: Int, rows: Int) {
+        if columns > columnCapacity {
+            for p in [levels, explained, sumU, sumV] { p.deallocate() }
+            levels = .allocate(capacity: columns); levels.initialize(repeating: 0, count: columns)
+            explained = .allocate(capacity: columns); explained.initialize(repeating: 0, count: columns)
+            sumU = .allocate(capacity: columns); sumU.initialize(repeating: 0, count: columns)
+            sumV = .allocate(capacity: columns); sumV.initialize(repeating: 0, count: columns)
+            columnCapacity = columns
+        }
+        let needed = rows * columns
+        if needed > rhsCapacity {
+            let capacity = max(needed, 2 * rhsCapacity)
+            rhs.deallocate()
+            rhs = .allocate(capacity: capacity)
+            rhs.initialize(repeating: 0, count: capacity)
+            rhsCapacity = capacity
         }
     }
 
@@ -151,5 +291,61 @@ public final class WindGP {
         sum += d[2] * d[2]
         sum += d[3] * d[3]
         return sum.squareRoot()
+    }
+}
+
+/// Observations as columns (scaled inputs, time, errors), indices `0..<count`, oldest first.
+private final class Observations {
+    private(set) var count = 0
+    private(set) var capacity = 0
+    private(set) var x: UnsafeMutablePointer<Double>
+    private(set) var y: UnsafeMutablePointer<Double>
+    private(set) var p: UnsafeMutablePointer<Double>
+    private(set) var t: UnsafeMutablePointer<Double>
+    private(set) var times: UnsafeMutablePointer<Double>
+    private(set) var errorsU: UnsafeMutablePointer<Double>
+    private(set) var errorsV: UnsafeMutablePointer<Double>
+
+    init(capacity: Int = 128) {
+        x = .allocate(capacity: 1); y = .allocate(capacity: 1); p = .allocate(capacity: 1); t = .allocate(capacity: 1)
+        times = .allocate(capacity: 1); errorsU = .allocate(capacity: 1); errorsV = .allocate(capacity: 1)
+        reserve(capacity)
+    }
+
+    deinit {
+        for column in [x, y, p, t, times, errorsU, errorsV] { column.deallocate() }
+    }
+
+    func point(_ i: Int) -> SIMD4<Double> { SIMD4(x[i], y[i], p[i], t[i]) }
+
+    func removeAll() { count = 0 }
+
+    func removeFirst(_ k: Int) {
+        guard k > 0 else { return }
+        count -= k
+        func shift(_ column: UnsafeMutablePointer<Double>) { column.update(from: column + k, count: count) }
+        shift(x); shift(y); shift(p); shift(t); shift(times); shift(errorsU); shift(errorsV)
+    }
+
+    func append(_ point: SIMD4<Double>, time: Double, errorU: Double, errorV: Double) {
+        if count + 1 > capacity { reserve(2 * capacity) }
+        x[count] = point[0]; y[count] = point[1]; p[count] = point[2]; t[count] = point[3]
+        times[count] = time
+        errorsU[count] = errorU
+        errorsV[count] = errorV
+        count += 1
+    }
+
+    private func reserve(_ newCapacity: Int) {
+        guard newCapacity > capacity else { return }
+        func grow(_ column: inout UnsafeMutablePointer<Double>) {
+            let bigger = UnsafeMutablePointer<Double>.allocate(capacity: newCapacity)
+            bigger.initialize(repeating: 0, count: newCapacity)
+            bigger.update(from: column, count: count)
+            column.deallocate()
+            column = bigger
+        }
+        grow(&x); grow(&y); grow(&p); grow(&t); grow(&times); grow(&errorsU); grow(&errorsV)
+        capacity = newCapacity
     }
 }
