@@ -65,13 +65,14 @@ public final class PerciatelliFeatures {
     // MARK: Ambient features (§4.1)
 
     private func writeAmbient(_ state: BalloonState, into f: UnsafeMutableBufferPointer<Float>) throws {
-        let position = state.position
+        // The sun as BLE's solar code sees it from the balloon (latitude kept in radians).
+        let site = state.solarSite
         let t = state.unixSeconds
         f[0] = Float(Self.saturatingRescale(state.pressurePa, Observation.lowestLevelPa, Observation.highestLevelPa))
         f[1] = Float(state.batteryStateOfCharge)
-        let elevation = SolarCalculator.elevationDeg(at: position, unixSeconds: t)
+        let elevation = SolarCalculator.elevationDeg(at: site, unixSeconds: t)
         f[2] = Float(Self.saturatingRescale(elevation, -90, 90))
-        let cycle = try Self.solarCycle(at: position, unixSeconds: t)
+        let cycle = try Self.solarCycle(at: site, unixSeconds: t)
         f[3] = Float(sin(cycle))
         f[4] = Float(cos(cycle))
         let heading = atan2(-state.xMeters / 1000, -state.yMeters / 1000)
@@ -92,8 +93,8 @@ public final class PerciatelliFeatures {
     }
 
     /// BLE's normalised solar cycle φ ∈ [0, 2π]: [sunrise, sunset] ↦ [0, π], [sunset, sunrise] ↦ [π, 2π].
-    static func solarCycle(at position: GeoPoint, unixSeconds t: Int64) throws -> Double {
-        let next = try SunriseSunset.next(at: position, unixSeconds: t)
+    static func solarCycle(at site: SolarSite, unixSeconds t: Int64) throws -> Double {
+        let next = try SunriseSunset.next(at: site, unixSeconds: t)
         let day = PhysicsConstants.secondsPerDay
         if next.sunsetUnixSeconds < next.sunriseUnixSeconds {
             let sunrise = next.sunriseUnixSeconds - day
