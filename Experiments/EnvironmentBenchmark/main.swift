@@ -41,43 +41,42 @@ let commands: [AltitudeControlCommand] = (0..<steps).map { index in
 var fullSeconds = 0.0
 var flown = 0
 var seed = 0
-var states: [BalloonState] = []
+var states: [BalloonState] = []       // every post-step state, in flight order
+var episodeStarts: Set<Int> = [0]      // indices in `states` where an episode begins
 while flown < steps {
     _ = try environment.reset(seed: seed)
     seed += 1
+    episodeStarts.insert(states.count)
     var done = false
     fullSeconds += try seconds {
         while !done && flown < steps {
             let result = try environment.step(commands[flown])
             flown += 1
             done = result.terminated || result.truncated
-            if flown % 10 == 0 { states.append(environment.state!) }
+            states.append(environment.state!)
         }
     }
 }
 let fullRate = Double(flown) / fullSeconds
 
-// Physics alone: the same commands on the recorded states, with a fixed wind.
+// Physics alone: one agent step from each recorded state, with a fixed wind.
 var physicsCount = 0
 let physicsSeconds = try seconds {
-    for (index, start) in states.enumerated() {
+    for (index, start) in states.enumerated() where start.status == .ok {
         var state = start
-        for offset in 0..<10 where state.status == .ok {
-            try state.simulateStep(wind: WindVector(uMetersPerSecond: 5, vMetersPerSecond: -3),
-                                   command: commands[(index * 10 + offset) % steps])
-            physicsCount += 1
-        }
+        try state.simulateStep(wind: WindVector(uMetersPerSecond: 5, vMetersPerSecond: -3), command: commands[index])
+        physicsCount += 1
     }
 }
 let physicsRate = Double(physicsCount) / physicsSeconds
 
-// Observation alone: features of the recorded states (GP fed with a 6-hour history first).
+// Observation alone: the recorded flights' observations again, in order (GP windows as in flight).
 let features = PerciatelliFeatures(forecast: try GriddedWindField(WindGrid(
     bleField: decoder.decode(latents: GenerativeWinds.latents(seed: 0)), source: "benchmark")))
 var observationCount = 0
 let observationSeconds = try seconds {
-    for state in states {
-        if features.gp.observationCount == 0 || observationCount % 960 == 0 { features.reset(forecast: features.forecast) }
+    for (index, state) in states.enumerated() {
+        if episodeStarts.contains(index) { features.reset(forecast: features.forecast) }
         features.observe(state: state, measuredWind: WindVector(uMetersPerSecond: 4, vMetersPerSecond: -2))
         _ = try features.observation(for: state)
         observationCount += 1
