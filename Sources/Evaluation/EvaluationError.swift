@@ -13,7 +13,7 @@ public enum EvaluationError: Error, CustomStringConvertible, Equatable {
         case .interrupted(let saved, let total):
             return "interrupted: \(saved) of \(total) episodes saved; run the same command with --resume to finish"
         case .episodeFailed(let seed, let reason): return "seed \(seed): \(reason)"
-        case .duplicateSeed(let seed): return "seed \(seed) appears in more than one shard"
+        case .duplicateSeed(let seed): return "seed \(seed) appears more than once among the scenarios to fly"
         }
     }
 }

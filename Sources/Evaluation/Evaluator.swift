@@ -86,6 +86,10 @@ public final class Evaluator: @unchecked Sendable {
         guard FileManager.default.isWritableFile(atPath: plan.episodeDirectory) else {
             throw EvaluationError.unwritableOutput(path: plan.episodeDirectory)
         }
+        var seen = Set<Int>()
+        for scenario in plan.scenarios where !seen.insert(scenario.seed ?? 0).inserted {
+            throw EvaluationError.duplicateSeed(scenario.seed ?? 0)
+        }
         let provenance = plan.provenance
         var toFly: [Scenario] = []
         for scenario in plan.scenarios {

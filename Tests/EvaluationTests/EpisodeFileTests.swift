@@ -1,5 +1,8 @@
 import Foundation
 import TestSupport
+import Agents
+import StationKeeping
+import WindField
 import XCTest
 @testable import Evaluation
 
@@ -45,5 +48,20 @@ final class EpisodeFileTests: XCTestCase {
         let results = try EvaluationJSON.read(path)
         XCTAssertEqual(results.map(\.seed), [3])
         XCTAssertEqual(results[0].timeWithinRadiusFullTrial, 0.25)
+    }
+}
+
+final class EvaluatorTests: XCTestCase {
+    func testTwoScenariosWithOneSeedAreRejectedBeforeFlying() throws {
+        let decoder = try WindField.VAEDecoder.loadDefault()
+        let scenario = try StationKeeping.ScenarioSampler.scenario(seed: 4)
+        let directory = SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let plan = Evaluator.Plan(agent: try Agents.AgentRegistry.make(name: "random"), scenarios: [scenario, scenario],
+                                  configuration: .days(0.01), winds: .generative(decoder), windsName: "generative", jobs: 1,
+                                  episodeDirectory: directory, resume: false)
+        XCTAssertThrowsError(try Evaluator().run(plan)) {
+            XCTAssertEqual("\($0)", "seed 4 appears more than once among the scenarios to fly")
+        }
     }
 }
