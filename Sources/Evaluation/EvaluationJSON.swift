@@ -8,6 +8,7 @@ import Foundation
 /// `elapsed_seconds`, `power` = battery SOC), plus loonsim's `time_within_radius_full_trial`,
 /// `trial_steps`, `agent`, `profile`, `winds`. BLE's readers ignore keys they do not know.
 public enum EvaluationJSON {
+    /// One seed's object. BLE's own files lack loonsim's keys (the optionals).
     struct Entry: Codable {
         var seed: Int
         var cumulative_reward: Double
@@ -16,12 +17,12 @@ public enum EvaluationJSON {
         var envelope_burst: Bool
         var zeropressure: Bool
         var final_timestep: Int
-        var flight_path: [Point]
-        var time_within_radius_full_trial: Double
-        var trial_steps: Int
-        var agent: String
-        var profile: String
-        var winds: String
+        var flight_path: [Point]?
+        var time_within_radius_full_trial: Double?
+        var trial_steps: Int?
+        var agent: String?
+        var profile: String?
+        var winds: String?
     }
 
     struct Point: Codable {
@@ -55,26 +56,7 @@ public enum EvaluationJSON {
     /// Reads a file written by ``write(_:provenance:flightPaths:to:)`` (or by BLE, whose
     /// objects lack loonsim's keys: the full-trial TWR is then taken as BLE's).
     public static func read(_ path: String) throws -> [EpisodeResult] {
-        struct BLEEntry: Decodable {
-            var seed: Int
-            var cumulative_reward: Double
-            var time_within_radius: Double
-            var out_of_power: Bool
-            var envelope_burst: Bool
-            var zeropressure: Bool
-            var final_timestep: Int
-            var time_within_radius_full_trial: Double?
-            var trial_steps: Int?
-        }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw EvaluationError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
-        }
-        let entries: [BLEEntry]
-        do { entries = try JSONDecoder().decode([BLEEntry].self, from: data) } catch {
-            throw EvaluationError.unreadable(path: path, reason: "is not an evaluation JSON list")
-        }
-        return entries.map { entry in
+        try entries(path).map { entry in
             EpisodeResult(seed: entry.seed, cumulativeReward: entry.cumulative_reward, timeWithinRadius: entry.time_within_radius,
                           timeWithinRadiusFullTrial: entry.time_within_radius_full_trial ?? entry.time_within_radius,
                           outOfPower: entry.out_of_power, envelopeBurst: entry.envelope_burst, zeroPressure: entry.zeropressure,
@@ -82,14 +64,23 @@ public enum EvaluationJSON {
                           flightPath: [])
         }
     }
-}
 
-extension EvaluationJSON {
     /// How the first episode of a loonsim result file was made.
     public static func provenance(_ path: String) throws -> EpisodeFile.Provenance {
-        struct Meta: Decodable { var agent: String; var profile: String; var trial_steps: Int; var winds: String }
-        let entries = try JSONDecoder().decode([Meta].self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-        guard let first = entries.first else { throw EvaluationError.unreadable(path: path, reason: "holds no episodes") }
-        return EpisodeFile.Provenance(agent: first.agent, profile: first.profile, trialSteps: first.trial_steps, winds: first.winds)
+        guard let first = try entries(path).first else { throw EvaluationError.unreadable(path: path, reason: "holds no episodes") }
+        guard let agent = first.agent, let profile = first.profile, let steps = first.trial_steps, let winds = first.winds else {
+            throw EvaluationError.unreadable(path: path, reason: "has no loonsim fields (agent, profile, trial_steps, winds)")
+        }
+        return EpisodeFile.Provenance(agent: agent, profile: profile, trialSteps: steps, winds: winds)
+    }
+
+    static func entries(_ path: String) throws -> [Entry] {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw EvaluationError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+        }
+        do { return try JSONDecoder().decode([Entry].self, from: data) } catch {
+            throw EvaluationError.unreadable(path: path, reason: "is not an evaluation JSON list")
+        }
     }
 }
