@@ -26,11 +26,13 @@ public enum SunriseSunset {
     {
         guard abs(point.latitudeDeg) < 60.0 else { throw .latitudeNotSupported(latitudeDeg: point.latitudeDeg) }
         let day = PhysicsConstants.secondsPerDay
-        let noon = nextNoon(at: point, unixSeconds: t)
-        let midnight = nextMidnight(at: point, unixSeconds: t)
+        // BLE asks "is it afternoon?" three times with the same arguments; once gives the same answer.
+        let afternoon = isAfternoon(at: point, unixSeconds: t)
+        let noon = nextNoon(at: point, unixSeconds: t, afternoon: afternoon)
+        let midnight = nextMidnight(at: point, unixSeconds: t, afternoon: afternoon)
         let threshold = SolarConstants.minimumElevationDeg
         var sunrise: Int64, sunset: Int64
-        if isAfternoon(at: point, unixSeconds: t) {
+        if afternoon {
             sunrise = search(at: point, from: midnight, to: noon) { abs($0 - threshold) }
             sunset = search(at: point, from: noon - day, to: midnight) { abs($0 - threshold) }
         } else {
@@ -56,8 +58,8 @@ public enum SunriseSunset {
         nextNoon(at: SolarSite(point), unixSeconds: t)
     }
 
-    static func nextNoon(at point: SolarSite, unixSeconds t: Int64) -> Int64 {
-        let start = isAfternoon(at: point, unixSeconds: t) ? t + 12 * 3600 : t
+    static func nextNoon(at point: SolarSite, unixSeconds t: Int64, afternoon: Bool? = nil) -> Int64 {
+        let start = (afternoon ?? isAfternoon(at: point, unixSeconds: t)) ? t + 12 * 3600 : t
         return search(at: point, from: start, to: start + 12 * 3600) { -$0 }
     }
 
@@ -66,8 +68,8 @@ public enum SunriseSunset {
         nextMidnight(at: SolarSite(point), unixSeconds: t)
     }
 
-    static func nextMidnight(at point: SolarSite, unixSeconds t: Int64) -> Int64 {
-        let start = isAfternoon(at: point, unixSeconds: t) ? t : t + 12 * 3600
+    static func nextMidnight(at point: SolarSite, unixSeconds t: Int64, afternoon: Bool? = nil) -> Int64 {
+        let start = (afternoon ?? isAfternoon(at: point, unixSeconds: t)) ? t : t + 12 * 3600
         return search(at: point, from: start, to: start + 12 * 3600) { $0 }
     }
 
