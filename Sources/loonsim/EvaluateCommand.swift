@@ -25,7 +25,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Agent: \(AgentRegistry.names.joined(separator: ", ")), or a checkpoint file (.h5).")
     var agent: String = "station-seeker"
 
-    @Option(help: "Suite: micro (1 seed), tiny (10), small (100), medium (1000), big (10000).")
+    @Option(help: "Suite: micro (1 seed), tiny (10), small (100, the default), medium (1000), big (10000).")
     var suite: EvaluationSuite?
 
     @Option(help: "Seeds instead of a suite, e.g. 0-99 or 0-9,100-149.")
@@ -34,13 +34,14 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "A scenario file (ble-scenarios/1 JSON) instead of seeds, e.g. BLE's exported episodes.")
     var scenarios: String?
 
-    @Option(help: "Forecast winds: 'generative' (BLE's VAE) or a loonsim wind grid on a tangent plane.")
+    @Option(help: ArgumentHelp("Forecast winds: 'generative' (BLE's VAE) or a loonsim wind grid on a tangent plane.",
+                               discussion: "With a grid, every scenario is flown at the grid's station and start time."))
     var winds: String = "generative"
 
     @Option(help: "Physics profile: ble (as BLE simulates, quirks included) or corrected.")
     var profile: PhysicsProfile = .ble
 
-    @Option(help: "Episodes flown at once (default: all cores).")
+    @Option(help: "Episodes flown at once; the default is this machine's core count.")
     var jobs: Int = System.coreCount
 
     @Option(help: "Output folder.")
