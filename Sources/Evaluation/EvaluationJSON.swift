@@ -84,3 +84,38 @@ public enum EvaluationJSON {
         }
     }
 }
+
+extension EvaluationJSON {
+    /// Joins result files of one evaluation (its shards) into `output`, keeping every key,
+    /// flight paths included, sorted by seed.
+    ///
+    /// - Throws: ``EvaluationError`` when a file cannot be read, lacks loonsim's fields, was made
+    ///   with other settings than the first (agent, profile, trial length, winds), or repeats a seed.
+    public static func merge(_ paths: [String], to output: String) throws
+        -> (results: [EpisodeResult], provenance: EpisodeFile.Provenance)
+    {
+        precondition(!paths.isEmpty, "nothing to merge")
+        let reference = try provenance(paths[0])
+        var merged: [Entry] = []
+        var seen = Set<Int>()
+        for path in paths {
+            let made = try provenance(path)
+            guard made == reference else {
+                throw EvaluationError.unreadable(path: path, reason: "was made with agent \(made.agent), profile \(made.profile), "
+                    + "\(made.trialSteps) steps, winds \(made.winds); \((paths[0] as NSString).lastPathComponent) with "
+                    + "\(reference.agent), \(reference.profile), \(reference.trialSteps) steps, \(reference.winds)")
+            }
+            for entry in try entries(path) {
+                guard seen.insert(entry.seed).inserted else {
+                    throw EvaluationError.unreadable(path: path, reason: "repeats seed \(entry.seed) of another shard")
+                }
+                merged.append(entry)
+            }
+        }
+        merged.sort { $0.seed < $1.seed }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(merged).write(to: URL(fileURLWithPath: output), options: .atomic)
+        return (try read(output), reference)
+    }
+}

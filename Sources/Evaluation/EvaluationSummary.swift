@@ -48,8 +48,11 @@ public struct EvaluationSummary: Sendable, Equatable, Codable {
     /// The table `loonsim evaluate` prints.
     public func table(agent: String, profile: String, days: Double) -> String {
         let lines = [
-            String(format: "agent %@ · profile %@ · %g-day trials · %d episodes", agent, profile, days, episodes),
-            String(format: "  TWR50 (BLE: ÷ steps flown)   %.4f ± %.4f (95%% CI)", meanTimeWithinRadius, timeWithinRadiusConfidence95),
+            String(format: "agent %@ · profile %@ · %g-day trials · %d episode%@", agent, profile, days, episodes,
+                   episodes == 1 ? "" : "s"),
+            episodes >= 2
+                ? String(format: "  TWR50 (BLE: ÷ steps flown)   %.4f ± %.4f (95%% CI)", meanTimeWithinRadius, timeWithinRadiusConfidence95)
+                : String(format: "  TWR50 (BLE: ÷ steps flown)   %.4f (one episode: no interval)", meanTimeWithinRadius),
             String(format: "  TWR50 over the full trial    %.4f", meanTimeWithinRadiusFullTrial),
             String(format: "  mean cumulative reward       %.2f", meanCumulativeReward),
             "  failures                     out of power \(outOfPower) · burst \(envelopeBurst) · zero pressure \(zeroPressure)",

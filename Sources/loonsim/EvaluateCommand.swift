@@ -19,7 +19,7 @@ struct EvaluateCommand: ParsableCommand {
             (plus loonsim's fields) and OUT/SUITE/NAME.summary.json the table printed here.
             """)
 
-    @Option(help: "Trial length in days (960 steps = 2 days).")
+    @Option(parsing: .unconditional, help: "Trial length in days (960 steps = 2 days; at most 365).")
     var days: Double = 2
 
     @Option(help: "Agent: \(AgentRegistry.names.joined(separator: ", ")), or a checkpoint file (.h5).")
@@ -41,7 +41,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Physics profile: ble (as BLE simulates, quirks included) or corrected.")
     var profile: PhysicsProfile = .ble
 
-    @Option(help: "Episodes flown at once; the default is this machine's core count.")
+    @Option(parsing: .unconditional, help: "Episodes flown at once; the default is this machine's core count.")
     var jobs: Int = System.coreCount
 
     @Option(help: "Output folder.")
@@ -63,6 +63,7 @@ struct EvaluateCommand: ParsableCommand {
         guard days > 0, days.isFinite, Int((days * Double(EnvironmentConfiguration.stepsPerDay)).rounded(.down)) >= 1 else {
             throw ValidationError("--days must be positive (at least one 3-minute step), got \(days)")
         }
+        guard days <= 365 else { throw ValidationError("--days \(days) is more than the 365 loonsim flies") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         let sources = [suite != nil, seeds != nil, scenarios != nil].filter { $0 }.count
         guard sources <= 1 else { throw ValidationError("give at most one of --suite, --seeds and --scenarios") }
@@ -82,13 +83,29 @@ struct EvaluateCommand: ParsableCommand {
         let (windSource, windsName, grid) = try reportingErrors { try Self.windSource(winds, decoder: decoder) }
         var (list, group) = try reportingErrors { try selectScenarios(profile: profile) }
         if let grid { list = list.map { Self.flownOver(grid, $0) } }
-        if let shard { list = try Shard(parsing: shard).select(list) }
+        if let shard {
+            let whole = list.count
+            list = try Shard(parsing: shard).select(list)
+            guard !list.isEmpty else {
+                throw UserFacingError(description: "--shard \(shard) of \(whole) scenarios holds none; use fewer shards")
+            }
+        }
         let baseName = (name ?? prototype.name) + (shard.map { "_" + $0.replacingOccurrences(of: "/", with: "of") } ?? "")
         let folder = (out as NSString).appendingPathComponent(group)
         let plan = Evaluator.Plan(
             agent: prototype, scenarios: list, configuration: configuration, winds: windSource, windsName: windsName,
             jobs: jobs, episodeDirectory: (folder as NSString).appendingPathComponent(baseName), resume: resume)
 
+        if resume {
+            let stale = list.compactMap(\.seed).filter { seed in
+                FileManager.default.fileExists(atPath: plan.episodePath(seed: seed))
+                    && EpisodeFile.read(plan.episodePath(seed: seed), expecting: plan.provenance) == nil
+            }.count
+            if stale > 0 {
+                FileHandle.standardError.write(Data(("evaluate: \(stale) saved episode files were made with other settings "
+                    + "(agent, profile, days or winds) or are damaged; flying those seeds again\n").utf8))
+            }
+        }
         Interruption.install()
         let progress = ProgressLine(label: "evaluate \(prototype.name)")
         let results: [EpisodeResult]

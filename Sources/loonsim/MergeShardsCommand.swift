@@ -6,7 +6,11 @@ import Foundation
 struct MergeShardsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge-shards",
-        abstract: "Merge the NAME_iofn.json shards of an evaluation into NAME.json and print its table.")
+        abstract: "Merge the shards NAME_0ofN.json … NAME_(N-1)ofN.json of an evaluation into NAME.json.",
+        discussion: """
+            Every shard must be there and made with the same agent, profile, trial length and winds. \
+            The merged file keeps BLE's keys and flight paths; NAME.summary.json gets the table printed here.
+            """)
 
     @Argument(help: "The folder holding the shard files (OUT/SUITE of `loonsim evaluate --shard`).")
     var folder: String
@@ -15,33 +19,43 @@ struct MergeShardsCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        let files = try reportingErrors { () throws -> [String] in
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-                throw UserFacingError(description: "\(folder): no such folder")
-            }
-            let shards = entries.filter { $0.hasPrefix(name + "_") && $0.hasSuffix(".json") && !$0.hasSuffix(".summary.json") }
-                .sorted()
-            guard !shards.isEmpty else { throw UserFacingError(description: "\(folder): no shard files \(name)_*.json") }
-            return shards.map { (folder as NSString).appendingPathComponent($0) }
-        }
-        var results: [EpisodeResult] = []
-        var seen = Set<Int>()
-        var provenance = EpisodeFile.Provenance(agent: name, profile: "?", trialSteps: 0, winds: "?")
-        for file in files {
-            let part = try reportingErrors { try EvaluationJSON.read(file) }
-            for result in part {
-                guard seen.insert(result.seed).inserted else {
-                    throw UserFacingError(description: "\(file): seed \(result.seed) appears in more than one shard")
-                }
-                results.append(result)
-            }
-            if let meta = try? EvaluationJSON.provenance(file) { provenance = meta }
-        }
-        results.sort { $0.seed < $1.seed }
+        let files = try reportingErrors { try shardFiles() }
         let merged = (folder as NSString).appendingPathComponent(name + ".json")
-        try reportingErrors { try EvaluationJSON.write(results, provenance: provenance, flightPaths: false, to: merged) }
+        let (results, provenance) = try reportingErrors { try EvaluationJSON.merge(files, to: merged) }
         let days = Double(provenance.trialSteps) / 480
-        print(EvaluationSummary(results).table(agent: provenance.agent, profile: provenance.profile, days: days))
-        print("merged \(files.count) shards (\(results.count) episodes) into \(merged)")
+        let summary = EvaluationSummary(results)
+        try reportingErrors {
+            try SummaryFile.write(summary, provenance: provenance, days: days,
+                                  to: (folder as NSString).appendingPathComponent(name + ".summary.json"))
+        }
+        print(summary.table(agent: provenance.agent, profile: provenance.profile, days: days))
+        print("merged \(files.count) shard\(files.count == 1 ? "" : "s") (\(results.count) episodes) into \(merged)")
+    }
+
+    /// The shard files in shard order, after checking that shards 0…n−1 of one n are all there.
+    func shardFiles() throws -> [String] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw UserFacingError(description: "\(folder): no such folder")
+        }
+        var byIndex: [Int: String] = [:]
+        var counts = Set<Int>()
+        for entry in entries where entry.hasPrefix(name + "_") && entry.hasSuffix(".json") && !entry.hasSuffix(".summary.json") {
+            let tag = entry.dropFirst(name.count + 1).dropLast(".json".count)
+            let parts = tag.split(separator: "o", maxSplits: 1)
+            guard parts.count == 2, parts[1].hasPrefix("f"), let index = Int(parts[0]), let count = Int(parts[1].dropFirst()),
+                  (0..<count).contains(index) else { continue }
+            byIndex[index] = (folder as NSString).appendingPathComponent(entry)
+            counts.insert(count)
+        }
+        guard let count = counts.first else { throw UserFacingError(description: "\(folder): no shard files \(name)_IofN.json") }
+        guard counts.count == 1 else {
+            throw UserFacingError(description: "\(folder): shards of \(name) split into different numbers of parts \(counts.sorted())")
+        }
+        let missing = (0..<count).filter { byIndex[$0] == nil }
+        guard missing.isEmpty else {
+            throw UserFacingError(description: "\(folder): shard\(missing.count == 1 ? "" : "s") "
+                + missing.map { "\($0)/\(count)" }.joined(separator: ", ") + " of \(name) missing")
+        }
+        return (0..<count).map { byIndex[$0]! }
     }
 }

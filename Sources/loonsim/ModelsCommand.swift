@@ -6,7 +6,7 @@ import Foundation
 struct ModelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "models",
-        abstract: "Convert and inspect the model files loonsim ships.",
+        abstract: "Convert BLE's shipped models into the files loonsim runs.",
         subcommands: [ImportBLE.self])
 
     /// `loonsim models import-ble WHEEL`: converts BLE's decoder and perciatelli44 into loonsim's HDF5 files.

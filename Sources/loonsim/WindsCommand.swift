@@ -37,7 +37,7 @@ struct WindsGenerate: ParsableCommand {
             is BLE's: 21 × 21 points over ±500 km, 10 pressures 5–14 kPa, 9 times 0–48 h.
             """)
 
-    @Option(help: "Seed for the VAE latents (a whole number ≥ 0).")
+    @Option(parsing: .unconditional, help: "Seed for the VAE latents (a whole number ≥ 0).")
     var seed: UInt64
 
     @Option(help: "Where to write the grid (HDF5, loonsim's schema).")
@@ -85,10 +85,10 @@ struct WindsImport: ParsableCommand {
     @Argument(help: "The NetCDF4 file (e.g. an ERA5 pressure-level download).")
     var file: String
 
-    @Option(help: "Station latitude, degrees north (−90…90).")
+    @Option(parsing: .unconditional, help: "Station latitude, degrees north (−90…90; negative is south).")
     var stationLat: Double
 
-    @Option(help: "Station longitude, degrees east.")
+    @Option(parsing: .unconditional, help: "Station longitude, degrees east (−180…360; negative is west).")
     var stationLon: Double
 
     @Option(help: "Half-width of the tangent-plane box, km.")
@@ -102,7 +102,7 @@ struct WindsImport: ParsableCommand {
 
     func validate() throws {
         guard (-90...90).contains(stationLat) else { throw ValidationError("--station-lat \(stationLat) is not within −90…90") }
-        guard stationLon.isFinite else { throw ValidationError("--station-lon must be a number") }
+        guard (-180...360).contains(stationLon) else { throw ValidationError("--station-lon \(stationLon) is not within −180…360") }
         guard halfWidthKm > 0, halfWidthKm.isFinite else { throw ValidationError("--half-width-km must be positive") }
         guard spacingKm > 0, spacingKm <= halfWidthKm else {
             throw ValidationError("--spacing-km must be positive and at most --half-width-km")
@@ -112,8 +112,11 @@ struct WindsImport: ParsableCommand {
     func run() throws {
         let station = GeoPoint(latitudeDeg: stationLat, longitudeDeg: stationLon)
         let grid = try reportingErrors { () throws -> WindGrid in
-            let grid = try WindGridFile.read(file).onTangentPlane(station: station, halfWidthKm: halfWidthKm,
-                                                                   spacingKm: spacingKm, file: file)
+            let source = try WindGridFile.read(file)
+            guard case .latitudeLongitude = source.frame else {
+                throw UserFacingError(description: "\(file): is already on a tangent plane; `loonsim evaluate --winds \(file)` flies it as it is")
+            }
+            let grid = try source.onTangentPlane(station: station, halfWidthKm: halfWidthKm, spacingKm: spacingKm, file: file)
             try WindGridFile.write(grid, to: out)
             return grid
         }

@@ -51,6 +51,35 @@ final class EvaluateCommandTests: XCTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath:
             directory + "/seeds/station-seeker.json"))) as! [[String: Any]]
         XCTAssertEqual(json.map { $0["seed"] as! Int }, [0, 1, 2, 3])
+        XCTAssertEqual((json[3]["flight_path"] as? [Any])?.count, 9, "flight paths survive the merge")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/seeds/station-seeker.summary.json"))
+    }
+
+    func testAMissingShardIsNamed() throws {
+        XCTAssertEqual(try evaluate(["--seeds", "0-5", "--days", "0.01", "--shard", "1/3"]).status, 0)
+        assertFailsWithOneLine(try Loonsim.run(["merge-shards", directory + "/seeds", "--name", "station-seeker"]),
+                               containing: "shards 0/3, 2/3 of station-seeker missing")
+    }
+
+    func testAnEmptyShardIsRejected() throws {
+        assertFailsWithOneLine(try evaluate(["--suite", "tiny", "--shard", "0/20", "--days", "0.01"]),
+                               containing: "--shard 0/20 of 10 scenarios holds none")
+    }
+
+    func testNegativeValuesNeedNoEqualsSign() throws {
+        let result = try evaluate(["--days", "-1"])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.standardError.contains("--days must be positive"), result.standardError)
+        let south = try Loonsim.run(["winds", "import", SharedData.repositoryRoot + "/WindFields/fixtures/era5_cds_2024.nc",
+                                     "--station-lat", "-1", "--station-lon", "100", "--half-width-km", "100",
+                                     "--spacing-km", "50", "--out", directory + "/south.h5"])
+        XCTAssertEqual(south.status, 0, south.standardError)
+    }
+
+    func testTooManyDaysIsAUsageError() throws {
+        let result = try evaluate(["--days", "1e9"])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.standardError.contains("is more than the 365 loonsim flies"), result.standardError)
     }
 
     func testAnInterruptedEvaluationKeepsOnlyWholeEpisodesAndResumes() throws {

@@ -81,6 +81,14 @@ final class WindsCommandTests: XCTestCase {
         assertFailsWithOneLine(result, containing: "leaves the file's coverage")
     }
 
+    func testImportRefusesAGridAlreadyOnATangentPlane() throws {
+        let grid = directory + "/plane.h5"
+        XCTAssertEqual(try Loonsim.run(["winds", "generate", "--seed", "2", "--out", grid]).status, 0)
+        assertFailsWithOneLine(try Loonsim.run(["winds", "import", grid, "--station-lat", "5", "--station-lon", "100",
+                                                "--out", directory + "/again.h5"]),
+                               containing: "is already on a tangent plane")
+    }
+
     func testImportValidatesTheStationLatitude() throws {
         let result = try Loonsim.run(["winds", "import", fixture("era5_cds_legacy.nc"), "--station-lat", "95",
                                       "--station-lon", "100", "--out", directory + "/x.h5"])
