@@ -5,7 +5,7 @@ import Foundation
 /// The file is a list, one object per seed, sorted by seed: BLE's keys `seed`,
 /// `cumulative_reward`, `time_within_radius`, `out_of_power`, `envelope_burst`, `zeropressure`,
 /// `final_timestep`, `flight_path` (entries `x`, `y` in km, `pressure`, `superpressure` in Pa,
-/// `elapsed_seconds`, `power` = battery SOC), plus loonsim's `time_within_radius_full_trial`,
+/// `elapsed_seconds` (a float, as BLE writes it), `power` = battery SOC), plus loonsim's `time_within_radius_full_trial`,
 /// `trial_steps`, `agent`, `profile`, `winds`. BLE's readers ignore keys they do not know.
 public enum EvaluationJSON {
     /// One seed's object. BLE's own files lack loonsim's keys (the optionals).
@@ -30,7 +30,7 @@ public enum EvaluationJSON {
         var y: Double
         var pressure: Double
         var superpressure: Double
-        var elapsed_seconds: Int64
+        var elapsed_seconds: Double
         var power: Double
     }
 
@@ -43,7 +43,7 @@ public enum EvaluationJSON {
                   final_timestep: result.finalTimestep,
                   flight_path: flightPaths ? result.flightPath.map {
                       Point(x: $0.xKm, y: $0.yKm, pressure: $0.pressurePa, superpressure: $0.superpressurePa,
-                            elapsed_seconds: $0.elapsedSeconds, power: $0.batteryStateOfCharge)
+                            elapsed_seconds: Double($0.elapsedSeconds), power: $0.batteryStateOfCharge)
                   } : [],
                   time_within_radius_full_trial: result.timeWithinRadiusFullTrial, trial_steps: result.trialSteps,
                   agent: provenance.agent, profile: provenance.profile, winds: provenance.winds)

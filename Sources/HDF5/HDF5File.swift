@@ -11,9 +11,11 @@ public final class HDF5File: HDF5Location, @unchecked Sendable {
     /// Opens an existing file for reading.
     public static func open(_ path: String) throws -> HDF5File {
         try HDF5Library.locked {
-            guard FileManager.default.fileExists(atPath: path) else {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
                 throw HDF5Error(file: path, problem: "no such file")
             }
+            guard !isFolder.boolValue else { throw HDF5Error(file: path, problem: "is a folder, not a file") }
             if let problem = notHDF5Reason(path) { throw HDF5Error(file: path, problem: problem) }
             let fileID = H5Fopen(path, loonsim_h5f_acc_rdonly(), HDF5Library.defaultProperties)
             guard fileID >= 0 else {

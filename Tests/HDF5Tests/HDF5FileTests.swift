@@ -101,6 +101,10 @@ final class HDF5FileTests: XCTestCase {
         }
     }
 
+    func testOpeningAFolderSaysSo() {
+        XCTAssertThrowsError(try HDF5File.open(directory)) { XCTAssertEqual("\($0)", "\(directory): is a folder, not a file") }
+    }
+
     func testOpeningAnEmptyFileSaysItIsEmpty() throws {
         let path = directory + "/empty.h5"
         FileManager.default.createFile(atPath: path, contents: Data())

@@ -27,7 +27,7 @@ final class EvaluateCommandTests: XCTestCase {
         XCTAssertEqual(json[0]["final_timestep"] as? Int, 24)
         let path = json[0]["flight_path"] as! [[String: Any]]
         XCTAssertEqual(path.count, 24)
-        XCTAssertEqual(path[0]["elapsed_seconds"] as? Int, 180)
+        XCTAssertEqual((path[0]["elapsed_seconds"] as? NSNumber)?.doubleValue, 180)
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/seeds/station-seeker/seed_1.h5"))
     }
 
