@@ -21,23 +21,26 @@ public enum SunriseSunset {
     }
 
     /// ``next(at:unixSeconds:)`` seen from `point`, a ``SolarSite``.
-    public static func next(at point: SolarSite, unixSeconds t: Int64) throws(BalloonPhysicsError)
-        -> (sunriseUnixSeconds: Int64, sunsetUnixSeconds: Int64)
+    ///
+    /// - Parameter cache: remembers the time-only half of the ~45 solar evaluations, which
+    ///   the next call 3 minutes later mostly repeats; the result is the same bits without it.
+    public static func next(at point: SolarSite, unixSeconds t: Int64, cache: SolarEphemerisCache? = nil)
+        throws(BalloonPhysicsError) -> (sunriseUnixSeconds: Int64, sunsetUnixSeconds: Int64)
     {
         guard abs(point.latitudeDeg) < 60.0 else { throw .latitudeNotSupported(latitudeDeg: point.latitudeDeg) }
         let day = PhysicsConstants.secondsPerDay
         // BLE asks "is it afternoon?" three times with the same arguments; once gives the same answer.
         let afternoon = isAfternoon(at: point, unixSeconds: t)
-        let noon = nextNoon(at: point, unixSeconds: t, afternoon: afternoon)
-        let midnight = nextMidnight(at: point, unixSeconds: t, afternoon: afternoon)
+        let noon = nextNoon(at: point, unixSeconds: t, afternoon: afternoon, cache: cache)
+        let midnight = nextMidnight(at: point, unixSeconds: t, afternoon: afternoon, cache: cache)
         let threshold = SolarConstants.minimumElevationDeg
         var sunrise: Int64, sunset: Int64
         if afternoon {
-            sunrise = search(at: point, from: midnight, to: noon) { abs($0 - threshold) }
-            sunset = search(at: point, from: noon - day, to: midnight) { abs($0 - threshold) }
+            sunrise = search(at: point, from: midnight, to: noon, cache: cache) { abs($0 - threshold) }
+            sunset = search(at: point, from: noon - day, to: midnight, cache: cache) { abs($0 - threshold) }
         } else {
-            sunrise = search(at: point, from: midnight - day, to: noon) { abs($0 - threshold) }
-            sunset = search(at: point, from: noon, to: midnight) { abs($0 - threshold) }
+            sunrise = search(at: point, from: midnight - day, to: noon, cache: cache) { abs($0 - threshold) }
+            sunset = search(at: point, from: noon, to: midnight, cache: cache) { abs($0 - threshold) }
         }
         if sunrise < t { sunrise += day }
         if sunset < t { sunset += day }
@@ -58,9 +61,10 @@ public enum SunriseSunset {
         nextNoon(at: SolarSite(point), unixSeconds: t)
     }
 
-    static func nextNoon(at point: SolarSite, unixSeconds t: Int64, afternoon: Bool? = nil) -> Int64 {
+    static func nextNoon(at point: SolarSite, unixSeconds t: Int64, afternoon: Bool? = nil,
+                         cache: SolarEphemerisCache? = nil) -> Int64 {
         let start = (afternoon ?? isAfternoon(at: point, unixSeconds: t)) ? t + 12 * 3600 : t
-        return search(at: point, from: start, to: start + 12 * 3600) { -$0 }
+        return search(at: point, from: start, to: start + 12 * 3600, cache: cache) { -$0 }
     }
 
     /// The next solar midnight (lowest elevation) on the 3-min grid from `t`, Unix seconds.
@@ -68,19 +72,23 @@ public enum SunriseSunset {
         nextMidnight(at: SolarSite(point), unixSeconds: t)
     }
 
-    static func nextMidnight(at point: SolarSite, unixSeconds t: Int64, afternoon: Bool? = nil) -> Int64 {
+    static func nextMidnight(at point: SolarSite, unixSeconds t: Int64, afternoon: Bool? = nil,
+                             cache: SolarEphemerisCache? = nil) -> Int64 {
         let start = (afternoon ?? isAfternoon(at: point, unixSeconds: t)) ? t : t + 12 * 3600
-        return search(at: point, from: start, to: start + 12 * 3600) { $0 }
+        return search(at: point, from: start, to: start + 12 * 3600, cache: cache) { $0 }
     }
 
     /// BLE's search over `start + k·3 min`, k = 0…⌊(end − start)/3 min⌋, for the minimum of
     /// `objective(elevation)` (``discreteMinimum(count:objective:)``), as Unix seconds.
     ///
     /// An empty window (end − start < 3 min, where BLE asserts) returns `start`.
-    static func search(at point: SolarSite, from start: Int64, to end: Int64, objective: (Double) -> Double) -> Int64 {
+    static func search(at point: SolarSite, from start: Int64, to end: Int64, cache: SolarEphemerisCache? = nil,
+                       objective: (Double) -> Double) -> Int64 {
         let step = SolarConstants.searchStepSeconds
         let k = discreteMinimum(count: (end - start) / step) {
-            objective(SolarCalculator.elevationDeg(at: point, unixSeconds: start + $0 * step))
+            let t = start + $0 * step
+            return objective(cache.map { SolarCalculator.elevationDeg(at: point, unixSeconds: t, cache: $0) }
+                ?? SolarCalculator.elevationDeg(at: point, unixSeconds: t))
         }
         return start + k * step
     }

@@ -21,6 +21,8 @@ public final class PerciatelliFeatures {
 
     public private(set) var forecast: GriddedWindField
     public let gp = WindGP()
+    /// The sunrise search's time-only solar terms, shared from one step to the next.
+    private let sunCache = SolarEphemerisCache()
 
     private let levelPressures: [Double] = (0..<Observation.levelCount).map(Observation.levelPressurePa)
     private var meanU = [Double](repeating: 0, count: Observation.levelCount)
@@ -72,7 +74,7 @@ public final class PerciatelliFeatures {
         f[1] = Float(state.batteryStateOfCharge)
         let elevation = SolarCalculator.elevationDeg(at: site, unixSeconds: t)
         f[2] = Float(Self.saturatingRescale(elevation, -90, 90))
-        let cycle = try Self.solarCycle(at: site, unixSeconds: t)
+        let cycle = try Self.solarCycle(at: site, unixSeconds: t, cache: sunCache)
         f[3] = Float(sin(cycle))
         f[4] = Float(cos(cycle))
         let heading = atan2(-state.xMeters / 1000, -state.yMeters / 1000)
@@ -93,8 +95,8 @@ public final class PerciatelliFeatures {
     }
 
     /// BLE's normalised solar cycle φ ∈ [0, 2π]: [sunrise, sunset] ↦ [0, π], [sunset, sunrise] ↦ [π, 2π].
-    static func solarCycle(at site: SolarSite, unixSeconds t: Int64) throws -> Double {
-        let next = try SunriseSunset.next(at: site, unixSeconds: t)
+    static func solarCycle(at site: SolarSite, unixSeconds t: Int64, cache: SolarEphemerisCache? = nil) throws -> Double {
+        let next = try SunriseSunset.next(at: site, unixSeconds: t, cache: cache)
         let day = PhysicsConstants.secondsPerDay
         if next.sunsetUnixSeconds < next.sunriseUnixSeconds {
             let sunrise = next.sunriseUnixSeconds - day
