@@ -77,6 +77,8 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
+        // From the start, Ctrl-C asks the run to stop at the next safe point rather than killing it.
+        Interruption.install()
         let configuration = EnvironmentConfiguration.days(days, profile: profile)
         let prototype = try reportingErrors { try Self.makeAgent(agent, profile: profile) }
         let decoder = try reportingErrors { try VAEDecoder.loadDefault() }
@@ -106,7 +108,6 @@ struct EvaluateCommand: ParsableCommand {
                     + "(agent, profile, days or winds) or are damaged; flying those seeds again\n").utf8))
             }
         }
-        Interruption.install()
         let progress = ProgressLine(label: "evaluate \(prototype.name)")
         let results: [EpisodeResult]
         do {

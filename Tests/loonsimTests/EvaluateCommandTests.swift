@@ -85,7 +85,8 @@ final class EvaluateCommandTests: XCTestCase {
     func testAnInterruptedEvaluationKeepsOnlyWholeEpisodesAndResumes() throws {
         let process = Process()
         process.executableURL = Loonsim.executable
-        process.arguments = ["evaluate", "--out", directory, "--seeds", "0-39", "--days", "0.5", "--jobs", "1"]
+        // Two-day episodes: far more work than the few seconds before the interrupt, on any machine.
+        process.arguments = ["evaluate", "--out", directory, "--seeds", "0-39", "--days", "2", "--jobs", "1"]
         let error = Pipe()
         process.standardError = error
         process.standardOutput = Pipe()
