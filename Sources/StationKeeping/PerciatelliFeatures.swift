@@ -51,14 +51,14 @@ public final class PerciatelliFeatures {
     }
 
     /// The observation of `state` (call after ``observe(state:measuredWind:)`` for the same state).
-    public func observation(for state: BalloonState) throws -> Observation {
+    public func observation(for state: BalloonState) throws(BalloonPhysicsError) -> Observation {
         var values = [Float](repeating: 0, count: Observation.count)
-        try values.withUnsafeMutableBufferPointer { try write(state, into: $0) }
+        try values.withUnsafeMutableBufferPointer { (buffer) throws(BalloonPhysicsError) in try write(state, into: buffer) }
         return Observation(values: values)
     }
 
     /// Writes the observation of `state` into `output` (1099 values); allocation-free.
-    public func write(_ state: BalloonState, into output: UnsafeMutableBufferPointer<Float>) throws {
+    public func write(_ state: BalloonState, into output: UnsafeMutableBufferPointer<Float>) throws(BalloonPhysicsError) {
         precondition(output.count == Observation.count, "the observation has \(Observation.count) values")
         try writeAmbient(state, into: output)
         try writeWindColumn(state, into: output)
@@ -66,7 +66,7 @@ public final class PerciatelliFeatures {
 
     // MARK: Ambient features (§4.1)
 
-    private func writeAmbient(_ state: BalloonState, into f: UnsafeMutableBufferPointer<Float>) throws {
+    private func writeAmbient(_ state: BalloonState, into f: UnsafeMutableBufferPointer<Float>) throws(BalloonPhysicsError) {
         // The sun as BLE's solar code sees it from the balloon (latitude kept in radians).
         let site = state.solarSite
         let t = state.unixSeconds
@@ -95,7 +95,9 @@ public final class PerciatelliFeatures {
     }
 
     /// BLE's normalised solar cycle φ ∈ [0, 2π]: [sunrise, sunset] ↦ [0, π], [sunset, sunrise] ↦ [π, 2π].
-    static func solarCycle(at site: SolarSite, unixSeconds t: Int64, cache: SolarEphemerisCache? = nil) throws -> Double {
+    static func solarCycle(at site: SolarSite, unixSeconds t: Int64, cache: SolarEphemerisCache? = nil)
+        throws(BalloonPhysicsError) -> Double
+    {
         let next = try SunriseSunset.next(at: site, unixSeconds: t, cache: cache)
         let day = PhysicsConstants.secondsPerDay
         if next.sunsetUnixSeconds < next.sunriseUnixSeconds {
@@ -108,7 +110,7 @@ public final class PerciatelliFeatures {
 
     // MARK: Wind column (§4.2)
 
-    private func writeWindColumn(_ state: BalloonState, into f: UnsafeMutableBufferPointer<Float>) throws {
+    private func writeWindColumn(_ state: BalloonState, into f: UnsafeMutableBufferPointer<Float>) throws(BalloonPhysicsError) {
         let range = try PressureRange.accessible(for: state)
         let balloonLevel = Self.balloonLevel(pressurePa: state.pressurePa)
         // Slot j shows level j − 180 + b; everything starts as (0, 1, 1).

@@ -121,7 +121,7 @@ public final class StationKeepingEnvironment {
             observation = try features.observation(for: balloon)
         } catch {
             ended = true
-            throw EnvironmentError.physics(error as? BalloonPhysicsError ?? .noSafePressure)
+            throw EnvironmentError.physics(error)
         }
         let terminated = balloon.status != .ok
         let truncated = !terminated && stepCount >= configuration.trialSteps

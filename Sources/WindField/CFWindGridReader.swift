@@ -25,6 +25,16 @@ enum CFWindGridReader {
             }
         }
 
+        /// The axis meaning, which fixes the canonical unit and the accepted file units.
+        var kind: AxisKind {
+            switch self {
+            case .time: return .time
+            case .pressure: return .pressure
+            case .latitude: return .y(.latitudeLongitude)
+            case .longitude: return .x(.latitudeLongitude)
+            }
+        }
+
         var label: String {
             switch self {
             case .time: return "time"
@@ -73,22 +83,12 @@ enum CFWindGridReader {
                 let first = values.min() ?? 0
                 startTime = timeUnits.date(first)
                 values = values.map { ($0 - first) * timeUnits.secondsPerUnit / 3600 }
-            case .pressure:
-                let scale = try AxisKind.pressure.scaleToCanonical(units: units, axis: name, file: path)
+            case .pressure, .latitude, .longitude:
+                let scale = try role.kind.scaleToCanonical(units: units, axis: name, file: path)
                 values = values.map { $0 * scale }
-            case .latitude:
-                _ = try AxisKind.y(.latitudeLongitude).scaleToCanonical(units: units, axis: name, file: path)
-            case .longitude:
-                _ = try AxisKind.x(.latitudeLongitude).scaleToCanonical(units: units, axis: name, file: path)
             }
-            let canonical: String
-            switch role {
-            case .time: canonical = "hours"
-            case .pressure: canonical = "Pa"
-            case .latitude: canonical = "degrees_north"
-            case .longitude: canonical = "degrees_east"
-            }
-            let (axis, reversed) = try GridAxis.validated(name: name, values: values, units: canonical, file: path)
+            let (axis, reversed) = try GridAxis.validated(name: name, values: values, units: role.kind.canonicalUnits,
+                                                          file: path)
             coordinates[role] = (values, reversed, axis)
         }
 
