@@ -56,7 +56,12 @@ public enum EvaluationJSON {
     /// Reads a file written by ``write(_:provenance:flightPaths:to:)`` (or by BLE, whose
     /// objects lack loonsim's keys: the full-trial TWR is then taken as BLE's).
     public static func read(_ path: String) throws -> [EpisodeResult] {
-        try entries(path).map { entry in
+        results(of: try entries(path))
+    }
+
+    /// The episode results (without flight paths) of decoded entries.
+    static func results(of entries: [Entry]) -> [EpisodeResult] {
+        entries.map { entry in
             EpisodeResult(seed: entry.seed, cumulativeReward: entry.cumulative_reward, timeWithinRadius: entry.time_within_radius,
                           timeWithinRadiusFullTrial: entry.time_within_radius_full_trial ?? entry.time_within_radius,
                           outOfPower: entry.out_of_power, envelopeBurst: entry.envelope_burst, zeroPressure: entry.zeropressure,
@@ -116,6 +121,6 @@ extension EvaluationJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try encoder.encode(merged).write(to: URL(fileURLWithPath: output), options: .atomic)
-        return (try read(output), reference)
+        return (results(of: merged), reference)
     }
 }
