@@ -72,7 +72,9 @@ let package = Package(
         .executableTarget(name: "FidelityCheck", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5"],
                           path: "Experiments/FidelityCheck", swiftSettings: releaseSpeed),
 
-        .executableTarget(name: "EnvironmentBenchmark", dependencies: ["StationKeeping", "BalloonPhysics", "WindField"],
+        .target(name: "AllocationCounter", path: "Experiments/AllocationCounter"),
+        .executableTarget(name: "EnvironmentBenchmark",
+                          dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "CBLAS", "AllocationCounter"],
                           path: "Experiments/EnvironmentBenchmark", swiftSettings: releaseSpeed),
 
         .executableTarget(name: "BLEReproduction", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField"],

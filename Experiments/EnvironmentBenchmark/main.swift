@@ -1,14 +1,18 @@
-// Environment speed: physics alone, observation alone and the full agent step, on one core and
-// batched over all cores, plus peak memory.
+// Environment speed: physics alone, observation alone, the wind GP alone and the full agent step,
+// on one core and batched over all cores; heap allocations per step and peak memory; and the
+// arithmetic floor of BLE's exact wind GP on this core.
 //
 //     swift run -c release EnvironmentBenchmark [--quick]
 //
 // BLE runs about 30 agent steps per second on one core of this machine (reference §8.1:
 // 29.6 for StationSeeker, observation included); loonsim's target is 30 000 full steps per
 // second on one core and near-linear scaling over cores. The scaling ratio compares the batch
-// with the single-core figure measured in the same run.
+// with the single-core figure measured in the same run, and the GP floor uses the dgemm rate
+// measured in the same run.
 
+import AllocationCounter
 import BalloonPhysics
+import CBLAS
 import Dispatch
 import Foundation
 import StationKeeping
@@ -38,16 +42,20 @@ let commands: [AltitudeControlCommand] = (0..<steps).map { index in
 }
 
 // Full steps, one core: episodes of up to 960 steps, reset in between (reset time excluded).
+// Each post-step state is kept (in storage reserved up front) for the measurements below.
 var fullSeconds = 0.0
+var stepAllocations = 0
 var flown = 0
 var seed = 0
-var states: [BalloonState] = []       // every post-step state, in flight order
+var states: [BalloonState] = []
+states.reserveCapacity(steps)
 var episodeStarts: Set<Int> = [0]      // indices in `states` where an episode begins
 while flown < steps {
     _ = try environment.reset(seed: seed)
     seed += 1
     episodeStarts.insert(states.count)
     var done = false
+    let allocationsBefore = loonsim_allocation_count()
     fullSeconds += try seconds {
         while !done && flown < steps {
             let result = try environment.step(commands[flown])
@@ -56,6 +64,7 @@ while flown < steps {
             states.append(environment.state!)
         }
     }
+    stepAllocations += Int(loonsim_allocation_count() - allocationsBefore)
 }
 let fullRate = Double(flown) / fullSeconds
 
@@ -73,16 +82,83 @@ let physicsRate = Double(physicsCount) / physicsSeconds
 // Observation alone: the recorded flights' observations again, in order (GP windows as in flight).
 let features = PerciatelliFeatures(forecast: try GriddedWindField(WindGrid(
     bleField: decoder.decode(latents: GenerativeWinds.latents(seed: 0)), source: "benchmark")))
+var buffer = [Float](repeating: 0, count: Observation.count)
 var observationCount = 0
 let observationSeconds = try seconds {
-    for (index, state) in states.enumerated() {
-        if episodeStarts.contains(index) { features.reset(forecast: features.forecast) }
-        features.observe(state: state, measuredWind: WindVector(uMetersPerSecond: 4, vMetersPerSecond: -2))
-        _ = try features.observation(for: state)
-        observationCount += 1
+    try buffer.withUnsafeMutableBufferPointer { output in
+        for (index, state) in states.enumerated() {
+            if episodeStarts.contains(index) { features.reset(forecast: features.forecast) }
+            features.observe(state: state, measuredWind: WindVector(uMetersPerSecond: 4, vMetersPerSecond: -2))
+            try features.write(state, into: output)
+            observationCount += 1
+        }
     }
 }
 let observationRate = Double(observationCount) / observationSeconds
+
+// The wind GP alone, as the observation uses it: one observation, then a query at the levels of
+// the accessible range. Also the work an exact GP cannot avoid: per step n²m/2 multiply-adds for
+// L⁻¹K* (n observations in the window, m levels), and n·m kernel values.
+let levelPressures = (0..<Observation.levelCount).map(Observation.levelPressurePa)
+let levelRuns: [Range<Int>] = try states.map { state in
+    let range = try PressureRange.accessible(for: state)
+    let inside = levelPressures.indices.filter { range.contains(levelPressures[$0]) }
+    return (inside.first ?? 0)..<((inside.last ?? -1) + 1)
+}
+let gp = WindGP()
+var meanU = [Double](repeating: 0, count: Observation.levelCount), meanV = meanU, uncertainty = meanU
+var multiplyAdds = 0.0, kernelValues = 0.0
+let gpSeconds = seconds {
+    levelPressures.withUnsafeBufferPointer { pressures in
+        for (index, state) in states.enumerated() {
+            if episodeStarts.contains(index) { gp.reset() }
+            let t = Double(state.elapsedSeconds)
+            gp.observe(xMeters: state.xMeters, yMeters: state.yMeters, pressurePa: state.pressurePa, elapsedSeconds: t,
+                       errorU: 0.3, errorV: -0.2)
+            let run = levelRuns[index]
+            meanU.withUnsafeMutableBufferPointer { u in
+                meanV.withUnsafeMutableBufferPointer { v in
+                    uncertainty.withUnsafeMutableBufferPointer { s in
+                        gp.query(xMeters: state.xMeters, yMeters: state.yMeters, elapsedSeconds: t,
+                                 pressuresPa: UnsafeBufferPointer(rebasing: pressures[run]),
+                                 meanU: UnsafeMutableBufferPointer(rebasing: u[0..<run.count]),
+                                 meanV: UnsafeMutableBufferPointer(rebasing: v[0..<run.count]),
+                                 uncertainty: UnsafeMutableBufferPointer(rebasing: s[0..<run.count]))
+                    }
+                }
+            }
+        }
+    }
+}
+var sinceReset = 0
+for index in states.indices {
+    sinceReset = episodeStarts.contains(index) ? 2 : sinceReset + 1   // the reset's observation and this one
+    let n = Double(min(sinceReset, Int(WindGP.windowSeconds) / 180)), m = Double(levelRuns[index].count)
+    multiplyAdds += n * n * m / 2
+    kernelValues += n * m
+}
+let gpMicroseconds = gpSeconds / Double(states.count) * 1e6
+
+// The best multiply-add rate of this core's BLAS on products of the GP's size (dgemm, 120 × 128 × 120).
+let gemmRate: Double = {
+    let n = 120, m = 128
+    let a = [Double](repeating: 0.5, count: n * n), b = [Double](repeating: 0.25, count: n * m)
+    var c = [Double](repeating: 0, count: n * m)
+    let repeats = quick ? 2_000 : 10_000
+    var best = Double.infinity
+    for _ in 0..<5 {
+        let elapsed = seconds {
+            for _ in 0..<repeats / 5 {
+                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(n), 1, a, Int32(n),
+                            b, Int32(m), 0, &c, Int32(m))
+            }
+        }
+        best = min(best, elapsed / Double(repeats / 5))
+    }
+    return Double(n * m * n) / best
+}()
+let floorMicroseconds = multiplyAdds / Double(states.count) / gemmRate * 1e6
+let restMicroseconds = 1e6 / fullRate - gpMicroseconds
 
 // Batched over all cores.
 let cores = System.coreCount
@@ -99,12 +175,22 @@ let batchRate = Double(batchRounds * batch.environments.count) / batchSeconds
 print("loonsim environment benchmark\(quick ? " (quick)" : "")")
 print("measure                                steps/s     vs BLE (29.6/s)")
 for (name, rate) in [("physics alone (18 inner steps)", physicsRate), ("observation alone (1099 values)", observationRate),
-                     ("full step, one core", fullRate)] {
+                     ("wind GP alone (observe + query)", 1e6 / gpMicroseconds), ("full step, one core", fullRate)] {
     print(name.padding(toLength: 36, withPad: " ", startingAt: 0)
         + String(format: "%10.0f  %10.0f×", rate, rate / bleStepsPerSecond))
 }
 print("full step, \(batch.environments.count) envs on \(cores) cores".padding(toLength: 36, withPad: " ", startingAt: 0)
     + String(format: "%10.0f  %10.0f×   scaling %.2f× on %d cores", batchRate, batchRate / bleStepsPerSecond,
              batchRate / fullRate, cores))
+print(String(format: "heap allocations per full step: %.2f (%d over %d steps)", Double(stepAllocations) / Double(flown),
+             stepAllocations, flown))
 print(String(format: "peak resident memory: %.0f MB", peakResidentMegabytes()))
+print(String(format: """
+    time per full step: %.1f µs = wind GP %.1f µs + everything else %.1f µs
+    exact GP floor: %.0f multiply-adds (L⁻¹K*) and %.0f kernel values per step on average; at this core's best \
+    dgemm rate (%.1f G multiply-adds/s) the multiply-adds alone take %.1f µs, so an exact GP allows at most \
+    %.0f full steps/s with the rest of the step as it is, and %.0f with the rest free
+    """, 1e6 / fullRate, gpMicroseconds, restMicroseconds, multiplyAdds / Double(states.count),
+    kernelValues / Double(states.count), gemmRate / 1e9, floorMicroseconds, 1e6 / (restMicroseconds + floorMicroseconds),
+    1e6 / floorMicroseconds))
 print(String(format: "target: 30 000 full steps/s on one core — %@", fullRate >= 30_000 ? "met" : "not met"))

@@ -14,47 +14,78 @@ import WindField
 /// 6. Upper bound: the same from P_max, walking downwards.
 ///
 /// Every stable-superpressure probe sees the same sun (at the balloon's position and time), so it
-/// is computed once. Typically 3–5 probes per call.
+/// is computed once. Typically 3–5 probes per call. Steps 2–4 depend only on the balloon and the
+/// atmosphere: a ``SearchColumn`` holds them, so that a caller asking every step (the observation)
+/// makes them once per episode and the query allocates nothing.
 public enum PressureRange {
     /// Number of points in the search column.
     public static let columnCount = 20
     /// Lowest pressure of the search column, Pa.
     public static let columnLowestPa = 1000.0
 
+    /// The sun-independent part of the accessible range of one balloon in one atmosphere (steps 2–4).
+    public struct SearchColumn: Sendable, Equatable {
+        /// The balloon and atmosphere it was made for.
+        public let vehicle: FlightVehicle
+        public let atmosphere: Atmosphere
+        /// `linspace(1000, P_atm(50 000 ft), 20)`, Pa, ascending.
+        public let pressuresPa: [Double]
+        /// P_min, the pressure of the highest reachable altitude, Pa.
+        public let highestAltitudePa: Double
+
+        /// Makes the column of `vehicle` in `atmosphere`.
+        ///
+        /// - Throws: the atmosphere's domain errors; ``BalloonPhysicsError/pressureColumnNotMonotonic``.
+        public init(vehicle: FlightVehicle = .ble, atmosphere: Atmosphere) throws(BalloonPhysicsError) {
+            self.vehicle = vehicle
+            self.atmosphere = atmosphere
+            pressuresPa = linspace(PressureRange.columnLowestPa, atmosphere.floorPressurePa, PressureRange.columnCount)
+            highestAltitudePa = try PressureRange.highestAltitudePressurePa(vehicle: vehicle, column: pressuresPa,
+                                                                           atmosphere: atmosphere)
+        }
+
+        /// Whether this column serves `state`'s balloon and atmosphere.
+        public func serves(_ state: BalloonState) -> Bool { vehicle == state.vehicle && atmosphere == state.atmosphere }
+    }
+
     /// The accessible range of `state`'s balloon, at its position, time and IR.
     ///
+    /// - Parameter column: the search column of `state`'s balloon and atmosphere, when the caller
+    ///   keeps one (it must ``SearchColumn/serves(_:)`` the state); made here otherwise.
     /// - Throws: ``BalloonPhysicsError/noSafePressure`` when no column point is safe (BLE raises);
     ///   the stable initialisation's domain errors.
-    public static func accessible(for state: BalloonState) throws(BalloonPhysicsError) -> AccessiblePressureRange {
-        try accessible(vehicle: state.vehicle, sun: state.sun, upwellingInfraredWPerM2: state.upwellingInfraredWPerM2,
-                       earthAbsorptivity: state.earthAbsorptivity, atmosphere: state.atmosphere)
+    public static func accessible(for state: BalloonState, column: SearchColumn? = nil)
+        throws(BalloonPhysicsError) -> AccessiblePressureRange
+    {
+        let column = if let column { column } else { try SearchColumn(vehicle: state.vehicle, atmosphere: state.atmosphere) }
+        precondition(column.serves(state), "the search column was made for another balloon or atmosphere")
+        return try accessible(column: column, sun: state.sun, upwellingInfraredWPerM2: state.upwellingInfraredWPerM2,
+                              earthAbsorptivity: state.earthAbsorptivity)
     }
 
     /// The accessible range of a balloon `vehicle` under `sun` with Earth IR `upwellingInfraredWPerM2`.
     public static func accessible(vehicle: FlightVehicle = .ble, sun: SolarPosition, upwellingInfraredWPerM2: Double,
                                   atmosphere: Atmosphere) throws(BalloonPhysicsError) -> AccessiblePressureRange {
-        try accessible(vehicle: vehicle, sun: sun, upwellingInfraredWPerM2: upwellingInfraredWPerM2,
-                       earthAbsorptivity: Thermal.earthAbsorptivity(upwellingInfraredWPerM2: upwellingInfraredWPerM2),
-                       atmosphere: atmosphere)
+        try accessible(column: SearchColumn(vehicle: vehicle, atmosphere: atmosphere), sun: sun,
+                       upwellingInfraredWPerM2: upwellingInfraredWPerM2,
+                       earthAbsorptivity: Thermal.earthAbsorptivity(upwellingInfraredWPerM2: upwellingInfraredWPerM2))
     }
 
-    static func accessible(vehicle: FlightVehicle, sun: SolarPosition, upwellingInfraredWPerM2: Double,
-                           earthAbsorptivity: Double, atmosphere: Atmosphere) throws(BalloonPhysicsError) -> AccessiblePressureRange {
+    static func accessible(column: SearchColumn, sun: SolarPosition, upwellingInfraredWPerM2: Double,
+                           earthAbsorptivity: Double) throws(BalloonPhysicsError) -> AccessiblePressureRange {
+        let vehicle = column.vehicle, atmosphere = column.atmosphere
         let buffer = SafetyLayerConstants.envelopeBufferPa
         let safeLowest = buffer, safeHighest = vehicle.maximumSuperpressurePa - buffer
-        let floorPressure = atmosphere.floorPressurePa
-        let column = linspace(columnLowestPa, floorPressure, columnCount)
-        let lowest = try highestAltitudePressurePa(vehicle: vehicle, column: column, atmosphere: atmosphere)
 
         func superpressure(_ pressure: Double) throws(BalloonPhysicsError) -> Double {
             try StableInitialization.parameters(pressurePa: pressure, vehicle: vehicle, sun: sun,
                                                 upwellingInfraredWPerM2: upwellingInfraredWPerM2,
                                                 earthAbsorptivity: earthAbsorptivity, atmosphere: atmosphere).superpressurePa
         }
-        let lower = try safeBound(from: lowest, column: column, upwards: true, safeLowest: safeLowest,
-                                  safeHighest: safeHighest, superpressure: superpressure)
-        let upper = try safeBound(from: floorPressure, column: column, upwards: false, safeLowest: safeLowest,
-                                  safeHighest: safeHighest, superpressure: superpressure)
+        let lower = try safeBound(from: column.highestAltitudePa, column: column.pressuresPa, upwards: true,
+                                  safeLowest: safeLowest, safeHighest: safeHighest, superpressure: superpressure)
+        let upper = try safeBound(from: atmosphere.floorPressurePa, column: column.pressuresPa, upwards: false,
+                                  safeLowest: safeLowest, safeHighest: safeHighest, superpressure: superpressure)
         return AccessiblePressureRange(lowestPa: lower, highestPa: upper)
     }
 

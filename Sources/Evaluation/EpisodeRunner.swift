@@ -11,8 +11,9 @@ public enum EpisodeRunner {
     public static func run(agent: inout any StationKeepingAgent, environment: StationKeepingEnvironment,
                            scenario: Scenario) throws -> EpisodeResult {
         let trialSteps = environment.configuration.trialSteps
-        var observation = try environment.reset(scenario: scenario).observation
-        var command = agent.beginEpisode(observation: observation, seed: UInt64(bitPattern: Int64(scenario.seed ?? 0)))
+        // Observations are not kept from one step to the next, so the environment writes each in place.
+        var command = agent.beginEpisode(observation: try environment.reset(scenario: scenario).observation,
+                                         seed: UInt64(bitPattern: Int64(scenario.seed ?? 0)))
         var path: [FlightPoint] = []
         path.reserveCapacity(trialSteps)
         var cumulative = 0.0
@@ -21,7 +22,6 @@ public enum EpisodeRunner {
         var terminal = false
         while path.count < trialSteps {
             let result = try environment.step(command)
-            observation = result.observation
             let state = environment.state!
             path.append(FlightPoint(
                 xKm: state.xMeters / 1000, yKm: state.yMeters / 1000, pressurePa: state.pressurePa,
@@ -34,7 +34,7 @@ public enum EpisodeRunner {
             lastReward = result.reward
             if result.info.withinRadius { within += 1 }
             terminal = result.terminated
-            command = agent.step(reward: result.reward, observation: observation)
+            command = agent.step(reward: result.reward, observation: result.observation)
             if result.terminated || result.truncated { break }
         }
         agent.endEpisode(reward: lastReward, terminal: terminal)

@@ -23,6 +23,8 @@ public final class PerciatelliFeatures {
     public let gp = WindGP()
     /// The sunrise search's time-only solar terms, shared from one step to the next.
     private let sunCache = SolarEphemerisCache()
+    /// The accessible range's search column for the episode's balloon and atmosphere.
+    private var searchColumn: PressureRange.SearchColumn?
 
     private let levelPressures: [Double] = (0..<Observation.levelCount).map(Observation.levelPressurePa)
     private var meanU = [Double](repeating: 0, count: Observation.levelCount)
@@ -50,7 +52,7 @@ public final class PerciatelliFeatures {
                    errorU: measuredWind.uMetersPerSecond - f.u, errorV: measuredWind.vMetersPerSecond - f.v)
     }
 
-    /// The observation of `state` (call after ``observe(state:measuredWind:)`` for the same state).
+    /// The observation of `state` in a new array (call after ``observe(state:measuredWind:)`` for the same state).
     public func observation(for state: BalloonState) throws(BalloonPhysicsError) -> Observation {
         var values = [Float](repeating: 0, count: Observation.count)
         try values.withUnsafeMutableBufferPointer { (buffer) throws(BalloonPhysicsError) in try write(state, into: buffer) }
@@ -111,7 +113,10 @@ public final class PerciatelliFeatures {
     // MARK: Wind column (§4.2)
 
     private func writeWindColumn(_ state: BalloonState, into f: UnsafeMutableBufferPointer<Float>) throws(BalloonPhysicsError) {
-        let range = try PressureRange.accessible(for: state)
+        if searchColumn?.serves(state) != true {
+            searchColumn = try PressureRange.SearchColumn(vehicle: state.vehicle, atmosphere: state.atmosphere)
+        }
+        let range = try PressureRange.accessible(for: state, column: searchColumn)
         let balloonLevel = Self.balloonLevel(pressurePa: state.pressurePa)
         // Slot j shows level j − 180 + b; everything starts as (0, 1, 1).
         for slot in 0..<Observation.slotCount {

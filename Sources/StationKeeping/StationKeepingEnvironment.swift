@@ -12,6 +12,10 @@ import WindField
 /// 4. returns the new observation, BLE's reward, `terminated` (out of power, burst, zero
 ///    pressure) and `truncated` (the trial's step limit; BLE's env has none, its loops stop at 960).
 ///
+/// A step allocates nothing: the observation it returns shares storage with the environment's
+/// own buffer, which the next step overwrites in place when that observation is gone by then,
+/// and copies first (copy-on-write) when the caller still holds it.
+///
 /// A reference type that owns its buffers; use one per thread (see ``EnvironmentBatch``).
 public final class StationKeepingEnvironment {
     /// Where forecasts come from.
@@ -33,6 +37,8 @@ public final class StationKeepingEnvironment {
     private var ended = false
     private var noise: SimplexWindNoise?
     private var features: PerciatelliFeatures?
+    /// The latest observation; steps write into its storage.
+    private var latest = Observation(values: [Float](repeating: 0, count: Observation.count))
 
     public init(configuration: EnvironmentConfiguration = EnvironmentConfiguration(), winds: WindSource) {
         self.configuration = configuration
@@ -85,13 +91,12 @@ public final class StationKeepingEnvironment {
         ended = false
         let measured = groundTruth(at: balloon, forecast: forecast)
         features!.observe(state: balloon, measuredWind: measured)
-        let observation: Observation
         do {
-            observation = try features!.observation(for: balloon)
+            try writeObservation(of: balloon, features: features!)
         } catch {
             throw EnvironmentError.scenarioOutsideDomain(seed: scenario.seed, reason: "\(error)")
         }
-        return (observation, info(balloon, effective: nil, applied: nil))
+        return (latest, info(balloon, effective: nil, applied: nil))
     }
 
     /// Steps with an action index: 0 DOWN, 1 STAY, 2 UP.
@@ -116,9 +121,8 @@ public final class StationKeepingEnvironment {
         state = balloon
         let measured = groundTruth(at: balloon, forecast: features.forecast)
         features.observe(state: balloon, measuredWind: measured)
-        let observation: Observation
         do {
-            observation = try features.observation(for: balloon)
+            try writeObservation(of: balloon, features: features)
         } catch {
             ended = true
             throw EnvironmentError.physics(error)
@@ -126,10 +130,17 @@ public final class StationKeepingEnvironment {
         let terminated = balloon.status != .ok
         let truncated = !terminated && stepCount >= configuration.trialSteps
         ended = terminated || truncated
-        return StepResult(observation: observation,
+        return StepResult(observation: latest,
                           reward: Reward.perciatelli(balloon, radiusKm: configuration.stationKeepingRadiusKm),
                           terminated: terminated, truncated: truncated,
                           info: info(balloon, effective: effective, applied: wind))
+    }
+
+    /// Writes the observation of `state` into ``latest`` (in place unless a caller still holds it).
+    private func writeObservation(of state: BalloonState, features: PerciatelliFeatures) throws(BalloonPhysicsError) {
+        try latest.values.withUnsafeMutableBufferPointer { (buffer) throws(BalloonPhysicsError) in
+            try features.write(state, into: buffer)
+        }
     }
 
     /// The ground-truth wind at `state`: forecast + simplex noise (reference §3.1).

@@ -11,6 +11,18 @@ final class PressureRangeTests: XCTestCase {
         XCTAssertEqual(range.highestPa, ReferenceSetting.atmosphere.floorPressurePa, "the floor is safe here")
     }
 
+    func testAKeptSearchColumnGivesTheRangeMadeFromScratch() throws {
+        let balloon = try ReferenceSetting.balloon(pressurePa: 8000)
+        let column = try PressureRange.SearchColumn(vehicle: balloon.vehicle, atmosphere: balloon.atmosphere)
+        XCTAssertTrue(column.serves(balloon))
+        XCTAssertEqual(column.pressuresPa.count, 20)
+        XCTAssertEqual(column.pressuresPa.first, 1000)
+        XCTAssertEqual(column.pressuresPa.last, balloon.atmosphere.floorPressurePa)
+        XCTAssertEqual(try PressureRange.accessible(for: balloon, column: column), try balloon.accessiblePressureRange())
+        let warmer = try PressureRange.SearchColumn(vehicle: balloon.vehicle, atmosphere: Atmosphere(alpha: 0.9))
+        XCTAssertFalse(warmer.serves(balloon))
+    }
+
     func testTheRangeDependsOnTheSunButNotOnTheBalloonsOwnPressure() throws {
         let a = try ReferenceSetting.balloon(pressurePa: 8000).accessiblePressureRange()
         let b = try ReferenceSetting.balloon(pressurePa: 11000).accessiblePressureRange()

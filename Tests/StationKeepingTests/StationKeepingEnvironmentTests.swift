@@ -139,6 +139,24 @@ final class StationKeepingEnvironmentBehaviourTests: XCTestCase {
         XCTAssertEqual(try fly(), try fly())
     }
 
+    func testAnObservationKeptByTheCallerIsNotOverwrittenByTheNextStep() throws {
+        // Steps write into the environment's buffer in place; one the caller still holds is copied first.
+        let env = try environment()
+        let first = try env.reset(seed: 4).observation
+        let firstValues = Array(first.values)
+        let second = try env.step(.up).observation
+        XCTAssertEqual(first.values, firstValues)
+        XCTAssertNotEqual(first, second)
+        let secondValues = Array(second.values)
+        _ = try env.step(.down)
+        XCTAssertEqual(second.values, secondValues)
+
+        // The same flight, dropping every observation before the next step, sees the same values.
+        let other = try environment()
+        XCTAssertEqual(try other.reset(seed: 4).observation.values, firstValues)
+        XCTAssertEqual(try other.step(.up).observation.values, secondValues)
+    }
+
     func testABatchGivesWhatItsEnvironmentsGiveOneByOne() throws {
         let decoder = try StationKeepingEnvironmentTests.decoder.get()
         let scenarios = try (20..<24).map { try ScenarioSampler.scenario(seed: $0) }
