@@ -139,8 +139,12 @@ for index in states.indices {
 }
 let gpMicroseconds = gpSeconds / Double(states.count) * 1e6
 
-// The best multiply-add rate of this core's BLAS on products of the GP's size (dgemm, 120 × 128 × 120).
+// The best multiply-add rate of this core's BLAS on products of the GP's size (dgemm, 120 × 128 × 120),
+// on one thread (a product this large would otherwise be shared with OpenBLAS's other threads).
 let gemmRate: Double = {
+    let threads = openblas_get_num_threads()
+    openblas_set_num_threads(1)
+    defer { openblas_set_num_threads(threads) }
     let n = 120, m = 128
     let a = [Double](repeating: 0.5, count: n * n), b = [Double](repeating: 0.25, count: n * m)
     var c = [Double](repeating: 0, count: n * m)
