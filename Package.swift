@@ -30,22 +30,23 @@ let package = Package(
 
         // loonsim's documented seeded random numbers (xoshiro256** + SplitMix64).
         .target(name: "Randomness", swiftSettings: releaseSpeed),
+        .target(name: "FileErrors", swiftSettings: releaseSpeed),
 
         // A small, safe Swift layer over HDF5: files, groups, datasets, attributes.
         .target(name: "HDF5", dependencies: ["CHDF5", "CHDF5Shim"], swiftSettings: releaseSpeed),
 
         // Wind grids (loonsim schema, CF NetCDF4/ERA5), interpolation, VAE winds, simplex noise.
-        .target(name: "WindField", dependencies: ["HDF5", "CBLAS", "Randomness"], swiftSettings: releaseSpeed),
+        .target(name: "WindField", dependencies: ["HDF5", "CBLAS", "Randomness", "FileErrors"], swiftSettings: releaseSpeed),
 
         // Balloon physics (reference §2): atmosphere, sun, thermal, envelope, ACS, power, safety layers, inner step.
         .target(name: "BalloonPhysics", dependencies: ["WindField"], swiftSettings: releaseSpeed),
 
         // The station-keeping task (reference §1, §4, §5): scenarios, observation, wind GP, reward, environment.
-        .target(name: "StationKeeping", dependencies: ["BalloonPhysics", "WindField", "Randomness", "CBLAS"],
+        .target(name: "StationKeeping", dependencies: ["BalloonPhysics", "WindField", "Randomness", "CBLAS", "FileErrors"],
                 swiftSettings: releaseSpeed),
 
         // One-time conversion of BLE's shipped models (wheel → HDF5).
-        .target(name: "BLEModels", dependencies: ["HDF5", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: releaseSpeed),
+        .target(name: "BLEModels", dependencies: ["HDF5", "FileErrors", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: releaseSpeed),
 
         // Baseline and learned agents behind one protocol (perciatelli44's network lives here).
         .target(name: "Agents", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5", "CBLAS", "Randomness"], swiftSettings: releaseSpeed),
@@ -55,7 +56,7 @@ let package = Package(
                 swiftSettings: releaseSpeed),
 
         // Tensors, layers with hand-written gradients, FAVOR+ attention, Adam, checkpoints.
-        .target(name: "Learning", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "HDF5", "CBLAS"], swiftSettings: releaseSpeed),
+        .target(name: "Learning", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "HDF5", "CBLAS", "FileErrors"], swiftSettings: releaseSpeed),
 
         .executableTarget(
             name: "loonsim",
@@ -69,7 +70,7 @@ let package = Package(
         .executableTarget(name: "WindFieldBenchmark", dependencies: ["WindField"],
                           path: "Experiments/WindFieldBenchmark", swiftSettings: releaseSpeed),
 
-        .executableTarget(name: "FidelityCheck", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5"],
+        .executableTarget(name: "FidelityCheck", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5", "ExperimentSupport"],
                           path: "Experiments/FidelityCheck", swiftSettings: releaseSpeed),
 
         .target(name: "AllocationCounter", path: "Experiments/AllocationCounter"),
@@ -77,7 +78,7 @@ let package = Package(
                           dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "CBLAS", "AllocationCounter"],
                           path: "Experiments/EnvironmentBenchmark", swiftSettings: releaseSpeed),
 
-        .executableTarget(name: "BLEReproduction", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField"],
+        .executableTarget(name: "BLEReproduction", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField", "ExperimentSupport"],
                           path: "Experiments/BLEReproduction", swiftSettings: releaseSpeed),
 
         .executableTarget(name: "EvaluationBenchmark", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField"],
@@ -86,15 +87,16 @@ let package = Package(
         .executableTarget(name: "LearningBenchmark", dependencies: ["Learning"],
                           path: "Experiments/LearningBenchmark", swiftSettings: releaseSpeed),
 
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "ExperimentSupport", dependencies: ["FileErrors"], path: "Experiments/ExperimentSupport"),
+        .target(name: "TestSupport", dependencies: ["ExperimentSupport"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
-        .testTarget(name: "StationKeepingTests", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5", "TestSupport"]),
+        .testTarget(name: "StationKeepingTests", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5", "TestSupport", "ExperimentSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField", "TestSupport"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
         .testTarget(name: "WindFieldTests", dependencies: ["WindField", "HDF5", "TestSupport"]),
-        .testTarget(name: "BalloonPhysicsTests", dependencies: ["BalloonPhysics", "WindField", "TestSupport"]),
+        .testTarget(name: "BalloonPhysicsTests", dependencies: ["BalloonPhysics", "WindField", "TestSupport", "ExperimentSupport"]),
         .testTarget(name: "BLEModelsTests", dependencies: ["BLEModels", "WindField", "HDF5", "TestSupport"]),
-        .testTarget(name: "AgentsTests", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "BLEModels", "WindField", "HDF5", "TestSupport"]),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "BLEModels", "WindField", "HDF5", "TestSupport", "ExperimentSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Randomness", "StationKeeping", "TestSupport"]),
         .testTarget(name: "loonsimTests", dependencies: ["loonsim", "TestSupport"]),
     ]

@@ -9,6 +9,7 @@
 // mapping, so these are comparable with each other, not seed by seed with BLE).
 
 import Agents
+import ExperimentSupport
 import BalloonPhysics
 import Dispatch
 import Evaluation
@@ -16,34 +17,17 @@ import Foundation
 import StationKeeping
 import WindField
 
-let arguments = CommandLine.arguments
-func option(_ name: String) -> String? {
-    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
-}
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
-let data = option("--data") ?? (root as NSString).appendingPathComponent("../shared/data/ble")
-let agentNames = (option("--agents") ?? "station-seeker,perciatelli44").split(separator: ",").map(String.init)
-let suites = (option("--suites") ?? "").split(separator: ",").compactMap { EvaluationSuite(rawValue: String($0)) }
-let jobs = Int(option("--jobs") ?? "") ?? System.coreCount
+let data = ExperimentOptions.value("--data") ?? BLEExport.defaultDirectory ?? "../shared/data/ble"
+let agentNames = (ExperimentOptions.value("--agents") ?? "station-seeker,perciatelli44").split(separator: ",").map(String.init)
+let suites = (ExperimentOptions.value("--suites") ?? "").split(separator: ",").compactMap { EvaluationSuite(rawValue: String($0)) }
+let jobs = Int(ExperimentOptions.value("--jobs") ?? "") ?? System.coreCount
 let scratch = NSTemporaryDirectory() + "loonsim-ble-reproduction-\(getpid())"
 defer { try? FileManager.default.removeItem(atPath: scratch) }
-
-/// BLE's per-seed TWR50 by agent ("ss", "p44").
-func bleSummary() throws -> [String: [Int: Double]] {
-    let text = try String(contentsOfFile: data + "/runs/summary.csv", encoding: .utf8)
-    var table: [String: [Int: Double]] = [:]
-    for line in text.split(whereSeparator: \.isNewline).dropFirst() {
-        let fields = line.split(separator: ",").map(String.init)
-        table[fields[0], default: [:]][Int(fields[1])!] = Double(fields[2])!
-    }
-    return table
-}
 
 let bleCode = ["station-seeker": "ss", "perciatelli44": "p44"]
 let decoder = try VAEDecoder.loadDefault()
 let scenarios = try ScenarioFile.load(data + "/scenarios.json")
-let reference = try bleSummary()
+let reference = try BLEExport.summary(in: data)
 
 func fly(_ agentName: String, _ list: [Scenario], label: String) throws -> [EpisodeResult] {
     let start = DispatchTime.now().uptimeNanoseconds

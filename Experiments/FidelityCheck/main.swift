@@ -10,56 +10,26 @@
 // decode of the scenario's latents; "ble" is BLE's exported grid (seeds 0–4).
 
 import BalloonPhysics
+import ExperimentSupport
 import Foundation
 import HDF5
 import StationKeeping
 import WindField
 
-let arguments = CommandLine.arguments
-func option(_ name: String) -> String? {
-    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
-}
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
-let data = option("--data") ?? (root as NSString).appendingPathComponent("../shared/data/ble")
-let stepLimit = Int(option("--steps") ?? "960") ?? 960
-
-struct RunRow { var action: Int; var x: Double; var y: Double; var pressure: Double; var distanceKm: Double }
-
-func readRun(_ path: String) throws -> [RunRow] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "gzip -dc '\(path)'"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    let lines = text.split(separator: "\n")
-    let header = lines[0].split(separator: ",").map(String.init)
-    let index = { (name: String) in header.firstIndex(of: name)! }
-    let (a, x, y, p, d) = (index("action"), index("x_m"), index("y_m"), index("pressure_pa"), index("distance_km"))
-    return lines.dropFirst().map { line in
-        let f = line.split(separator: ",", omittingEmptySubsequences: false)
-        return RunRow(action: Int(f[a])!, x: Double(f[x])!, y: Double(f[y])!, pressure: Double(f[p])!,
-                      distanceKm: Double(f[d])!)
-    }
-}
-
-struct InitialObservations: Decodable { var obs: [String: [Double]] }
+let data = ExperimentOptions.value("--data") ?? BLEExport.defaultDirectory ?? "../shared/data/ble"
+let stepLimit = Int(ExperimentOptions.value("--steps") ?? "960") ?? 960
 
 let scenarios = try ScenarioFile.load(data + "/scenarios.json")
 let decoder = try VAEDecoder.loadDefault()
 let environment = StationKeepingEnvironment(winds: .generative(decoder))
 
 // 1. Initial observations.
-let initial = try JSONDecoder().decode(InitialObservations.self,
-                                       from: Data(contentsOf: URL(fileURLWithPath: data + "/scenarios-initial-obs.json")))
+let initial = try BLEExport.initialObservations(in: data)
 var worstInitial = (difference: 0.0, seed: 0, index: 0)
 var identical = 0
 for scenario in scenarios {
     let observation = try environment.reset(scenario: scenario).observation.values
-    let ble = initial.obs[String(scenario.seed!)]!
+    let ble = initial[scenario.seed!]!
     var same = true
     for (index, value) in observation.enumerated() {
         let difference = abs(Double(value) - ble[index])
@@ -86,7 +56,10 @@ for agent in ["ss", "p44"] {
         guard FileManager.default.fileExists(atPath: path), let scenario = scenarios.first(where: { $0.seed == seed }) else {
             continue
         }
-        let run = try readRun(path)
+        let table = try BLERunTable(path: path)
+        let (actions, xs, ys, pressures) = (try table.integers("action"), try table.doubles("x_m"), try table.doubles("y_m"),
+                                            try table.doubles("pressure_pa"))
+        let bleDistancesKm = try table.doubles("distance_km")
         var forecasts: [(String, GriddedWindField?)] = [("vae", nil)]
         let gridPath = data + "/forecast_seed\(seed).h5"
         if FileManager.default.fileExists(atPath: gridPath) {
@@ -98,22 +71,22 @@ for agent in ["ss", "p44"] {
             var diverged: Int? = nil
             var drift: Int? = nil
             var distances: [Double] = []
-            for (index, row) in run.prefix(stepLimit).enumerated() {
-                let result = try environment.step(action: row.action)
+            for index in actions.indices.prefix(stepLimit) {
+                let result = try environment.step(action: actions[index])
                 let state = environment.state!
                 distances.append(result.info.distanceKm)
-                let position = ((state.xMeters - row.x) * (state.xMeters - row.x)
-                    + (state.yMeters - row.y) * (state.yMeters - row.y)).squareRoot()
-                let pressure = abs(state.pressurePa - row.pressure)
+                let position = ((state.xMeters - xs[index]) * (state.xMeters - xs[index])
+                    + (state.yMeters - ys[index]) * (state.yMeters - ys[index])).squareRoot()
+                let pressure = abs(state.pressurePa - pressures[index])
                 if drift == nil && pressure > 1e-6 { drift = index + 1 }
                 if diverged == nil && (position > 1_000 || pressure > 50) { diverged = index + 1 }
                 if result.terminated || result.truncated { break }
             }
-            if name == "vae" { divergences.append(diverged ?? run.count + 1) }
-            let flown = min(run.count, stepLimit)
+            if name == "vae" { divergences.append(diverged ?? actions.count + 1) }
+            let flown = min(actions.count, stepLimit)
             print(String(format: "%-5@  %4d  %-8@  %8@  %11@  %13.3f  %9.3f", agent as NSString, seed, name as NSString,
                          (diverged.map(String.init) ?? "never") as NSString, (drift.map(String.init) ?? "never") as NSString,
-                         twr(distances), twr(run.prefix(flown).map(\.distanceKm))))
+                         twr(distances), twr(Array(bleDistancesKm.prefix(flown)))))
         }
     }
 }

@@ -1,19 +1,9 @@
+import FileErrors
+
 /// A failure converting one of BLE's model files, fit to show a user as one line.
 ///
 /// `description` reads `perciatelli44.pb: node 'Online/fully_connected/weights': has shape [2, 2], expected [1099, 600]`.
-public struct BLEModelError: Error, CustomStringConvertible, Equatable, Sendable {
-    /// The file (or archive member) being read, as the caller named it.
-    public var file: String
-    /// What is wrong, in words a user can act on.
-    public var problem: String
-
-    public init(file: String, problem: String) {
-        self.file = file
-        self.problem = problem
-    }
-
-    public var description: String { "\(file): \(problem)" }
-}
+public typealias BLEModelError = FileError
 
 /// A malformed byte stream found by ``MsgPackReader`` or ``ProtobufWireReader``.
 ///

@@ -1,3 +1,4 @@
+import FileErrors
 import Foundation
 import WindField
 
@@ -24,24 +25,24 @@ public enum ScenarioFile {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ScenarioFileError(file: path, FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+            throw ScenarioFileError(file: path, problem: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
         let header: Header
         do {
             header = try JSONDecoder().decode(Header.self, from: data)
         } catch DecodingError.dataCorrupted {
-            throw ScenarioFileError(file: path, "is not valid JSON")
+            throw ScenarioFileError(file: path, problem: "is not valid JSON")
         } catch {
-            throw ScenarioFileError(file: path, "has no 'format' field")
+            throw ScenarioFileError(file: path, problem: "has no 'format' field")
         }
         guard header.format == formatName else {
-            throw ScenarioFileError(file: path, "has format '\(header.format)', expected '\(formatName)'")
+            throw ScenarioFileError(file: path, problem: "has format '\(header.format)', expected '\(formatName)'")
         }
         let file: Contents
         do {
             file = try JSONDecoder().decode(Contents.self, from: data)
         } catch let error as DecodingError {
-            throw ScenarioFileError(file: path, describe(error, in: data))
+            throw ScenarioFileError(file: path, problem: describe(error, in: data))
         }
         return try file.scenarios.enumerated().map { index, entry in try entry.scenario(file: path, index: index) }
     }
@@ -65,23 +66,23 @@ public enum ScenarioFile {
         func scenario(file: String, index: Int) throws -> Scenario {
             let context = "scenario \(index) (seed \(seed))"
             guard vae_latents.count == VAEDecoder.latentCount else {
-                throw ScenarioFileError(file: file, "\(context): field 'vae_latents' has \(vae_latents.count) values, "
+                throw ScenarioFileError(file: file, problem: "\(context): field 'vae_latents' has \(vae_latents.count) values, "
                     + "expected \(VAEDecoder.latentCount)")
             }
             var components: [[SimplexWindNoise.Harmonic]] = []
             for name in ["u", "v"] {
                 guard let harmonics = wind_noise[name], !harmonics.isEmpty else {
-                    throw ScenarioFileError(file: file, "\(context): field 'wind_noise.\(name)' is missing or empty")
+                    throw ScenarioFileError(file: file, problem: "\(context): field 'wind_noise.\(name)' is missing or empty")
                 }
                 components.append(harmonics.map(\.harmonic))
             }
             guard start_unix_s == start_unix_s.rounded(), abs(start_unix_s) < 1e12 else {
-                throw ScenarioFileError(file: file, "\(context): field 'start_unix_s' must be whole seconds")
+                throw ScenarioFileError(file: file, problem: "\(context): field 'start_unix_s' must be whole seconds")
             }
             for (name, value) in [("alpha", alpha), ("center_lat_deg", center_lat_deg), ("center_lng_deg", center_lng_deg),
                                   ("x_m", x_m), ("y_m", y_m), ("initial_pressure_pa", initial_pressure_pa),
                                   ("upwelling_infrared_w_per_m2", upwelling_infrared_w_per_m2)] where !value.isFinite {
-                throw ScenarioFileError(file: file, "\(context): field '\(name)' is not a finite number")
+                throw ScenarioFileError(file: file, problem: "\(context): field '\(name)' is not a finite number")
             }
             return Scenario(
                 seed: seed, atmosphereAlpha: alpha, startUnixSeconds: Int64(start_unix_s),
@@ -144,13 +145,5 @@ public enum ScenarioFile {
     }
 }
 
-/// A scenario file that cannot be used, with a one-line reason.
-public struct ScenarioFileError: Error, CustomStringConvertible, Equatable, Sendable {
-    public var file: String
-    public var problem: String
-    public init(file: String, _ problem: String) {
-        self.file = file
-        self.problem = problem
-    }
-    public var description: String { "\(file): \(problem)" }
-}
+/// A scenario file that cannot be used, with a one-line reason naming the file.
+public typealias ScenarioFileError = FileError

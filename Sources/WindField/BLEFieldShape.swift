@@ -43,7 +43,7 @@ extension WindGrid {
     public init(bleField field: [Float], startTime: Date = Date(timeIntervalSince1970: 0), source: String,
                 file: String = "BLE field") throws {
         guard field.count == BLEFieldShape.valueCount else {
-            throw WindGridError(file: file, "BLE field holds \(field.count) values, expected \(BLEFieldShape.valueCount) "
+            throw WindGridError(file: file, problem: "BLE field holds \(field.count) values, expected \(BLEFieldShape.valueCount) "
                 + "(21 × 21 × 10 × 9 × 2)")
         }
         let n = BLEFieldShape.horizontalCount

@@ -55,7 +55,7 @@ enum CFWindGridReader {
         let uDataset = try file.dataset(uName)
         let shape = try uDataset.shape()
         guard shape.count == 4 else {
-            throw WindGridError(file: path, "'\(uName)' has rank \(shape.count), expected 4 (time, level, latitude, longitude)")
+            throw WindGridError(file: path, problem: "'\(uName)' has rank \(shape.count), expected 4 (time, level, latitude, longitude)")
         }
         let roles = try dimensionRoles(of: uDataset, shape: shape, members: members, file: file)
 
@@ -66,7 +66,7 @@ enum CFWindGridReader {
             let (name, rawValues) = try coordinateValues(role: role, file: file, members: members,
                                                          scaleName: roles.scaleNames[dimension])
             guard rawValues.count == shape[dimension] else {
-                throw WindGridError(file: path, "'\(uName)' has \(shape[dimension]) points along its \(role.label) "
+                throw WindGridError(file: path, problem: "'\(uName)' has \(shape[dimension]) points along its \(role.label) "
                     + "dimension but '\(name)' has \(rawValues.count)")
             }
             let dataset = try file.dataset(name)
@@ -78,7 +78,7 @@ enum CFWindGridReader {
                 let timeUnits: CFTimeUnits
                 switch CFTimeUnits.parse(units, calendar: calendar) {
                 case .success(let parsed): timeUnits = parsed
-                case .failure(let failure): throw WindGridError(file: path, "axis '\(name)': \(failure.reason)")
+                case .failure(let failure): throw WindGridError(file: path, problem: "axis '\(name)': \(failure.reason)")
                 }
                 let first = values.min() ?? 0
                 startTime = timeUnits.date(first)
@@ -128,7 +128,7 @@ enum CFWindGridReader {
         }
         let resolved = roles.compactMap { $0 }
         guard Set(resolved).count == 4 else {
-            throw WindGridError(file: path, "'\(dataset.objectPath.dropFirst())' has dimensions "
+            throw WindGridError(file: path, problem: "'\(dataset.objectPath.dropFirst())' has dimensions "
                 + "\(scaleNames.map { $0 ?? "?" }) that are not one each of time, level, latitude, longitude")
         }
         return DimensionRoles(roles: resolved, scaleNames: scaleNames)
@@ -143,7 +143,7 @@ enum CFWindGridReader {
                 return member
             }
         }
-        throw WindGridError(file: file.filePath, "has no \(standardName.replacingOccurrences(of: "_", with: " ")) "
+        throw WindGridError(file: file.filePath, problem: "has no \(standardName.replacingOccurrences(of: "_", with: " ")) "
             + "variable (looked for \(names.joined(separator: ", ")) and standard_name '\(standardName)')")
     }
 
@@ -151,13 +151,13 @@ enum CFWindGridReader {
         throws -> (String, [Double])
     {
         guard let name = scaleName ?? role.candidates.first(where: members.contains) else {
-            throw WindGridError(file: file.filePath, "has no \(role.label) coordinate (looked for "
+            throw WindGridError(file: file.filePath, problem: "has no \(role.label) coordinate (looked for "
                 + "\(role.candidates.joined(separator: ", ")))")
         }
         let dataset = try file.dataset(name)
         let shape = try dataset.shape()
         guard shape.count == 1 else {
-            throw WindGridError(file: file.filePath, "axis '\(name)' has rank \(shape.count), expected 1")
+            throw WindGridError(file: file.filePath, problem: "axis '\(name)' has rank \(shape.count), expected 1")
         }
         let raw = try dataset.read(as: Double.self)
         let scale = try dataset.numericAttribute("scale_factor")?.first ?? 1
@@ -175,13 +175,13 @@ enum CFWindGridReader {
         let dataset = try file.dataset(name)
         let shape = try dataset.shape()
         guard shape == expectedShape else {
-            throw WindGridError(file: path, "'\(name)' has shape \(shape), expected \(expectedShape) like the other wind component")
+            throw WindGridError(file: path, problem: "'\(name)' has shape \(shape), expected \(expectedShape) like the other wind component")
         }
         let kind = try dataset.elementKind()
-        guard kind.isNumeric else { throw WindGridError(file: path, "'\(name)' holds \(kind.name) values, expected numbers") }
+        guard kind.isNumeric else { throw WindGridError(file: path, problem: "'\(name)' holds \(kind.name) values, expected numbers") }
         let units = try dataset.stringAttribute("units") ?? ""
         guard AxisKind.isMetresPerSecond(units) else {
-            throw WindGridError(file: path, "'\(name)' has unknown units '\(units)' (expected m s-1)")
+            throw WindGridError(file: path, problem: "'\(name)' has unknown units '\(units)' (expected m s-1)")
         }
         let scale = try dataset.numericAttribute("scale_factor")?.first ?? 1
         let offset = try dataset.numericAttribute("add_offset")?.first ?? 0
@@ -221,14 +221,14 @@ enum CFWindGridReader {
                     }
                 }
                 if levelFills == ny * nx {
-                    throw WindGridError(file: path, "'\(name)' is entirely missing (fill values) at level "
+                    throw WindGridError(file: path, problem: "'\(name)' is entirely missing (fill values) at level "
                         + "\(formatPressure(pressureLevels.sorted()[p])), time index \(t)")
                 }
                 fillCount += levelFills
             }
         }
         if let firstFill {
-            throw WindGridError(file: path, "'\(name)' has \(fillCount) missing (fill) values, first at time index "
+            throw WindGridError(file: path, problem: "'\(name)' has \(fillCount) missing (fill) values, first at time index "
                 + "\(firstFill[0]), level \(formatPressure(pressureLevels.sorted()[firstFill[1]])), "
                 + "latitude index \(firstFill[2]), longitude index \(firstFill[3])")
         }

@@ -42,19 +42,19 @@ public struct GridAxis: Sendable, Equatable {
     public static func validated(name: String, values: [Double], units: String, file: String)
         throws -> (axis: GridAxis, reversed: Bool)
     {
-        guard !values.isEmpty else { throw WindGridError(file: file, "axis '\(name)' is empty") }
+        guard !values.isEmpty else { throw WindGridError(file: file, problem: "axis '\(name)' is empty") }
         if let bad = values.firstIndex(where: { !$0.isFinite }) {
-            throw WindGridError(file: file, "axis '\(name)' holds a non-finite value at index \(bad)")
+            throw WindGridError(file: file, problem: "axis '\(name)' holds a non-finite value at index \(bad)")
         }
         let reversed = values.count >= 2 && values[1] < values[0]
         let ascending = reversed ? Array(values.reversed()) : values
         for index in ascending.indices.dropFirst() {
             let original = reversed ? values.count - 1 - index : index
             if ascending[index] == ascending[index - 1] {
-                throw WindGridError(file: file, "axis '\(name)' repeats the value \(ascending[index]) (index \(original))")
+                throw WindGridError(file: file, problem: "axis '\(name)' repeats the value \(ascending[index]) (index \(original))")
             }
             if ascending[index] < ascending[index - 1] {
-                throw WindGridError(file: file, "axis '\(name)' is not monotonic (at index \(original))")
+                throw WindGridError(file: file, problem: "axis '\(name)' is not monotonic (at index \(original))")
             }
         }
         return (GridAxis(name: name, values: ascending, units: units), reversed)

@@ -29,7 +29,7 @@ public struct GriddedWindField: Sendable {
     /// Builds the lookup structure; the grid must be on a tangent plane (x east, y north, km).
     public init(_ grid: WindGrid) throws {
         guard case .tangentPlane = grid.frame else {
-            throw WindGridError(file: grid.source, "winds on a latitude/longitude grid must be put on a tangent "
+            throw WindGridError(file: grid.source, problem: "winds on a latitude/longitude grid must be put on a tangent "
                 + "plane around a station first (WindGrid.onTangentPlane)")
         }
         self.grid = grid

@@ -57,7 +57,7 @@ extension WindGrid {
                                file: String = "wind grid") throws -> WindGrid {
         guard case .latitudeLongitude = frame else { return self }
         guard halfWidthKm > 0, spacingKm > 0, halfWidthKm / spacingKm <= 1000 else {
-            throw WindGridError(file: file, "tangent plane half-width \(halfWidthKm) km / spacing \(spacingKm) km is not usable")
+            throw WindGridError(file: file, problem: "tangent plane half-width \(halfWidthKm) km / spacing \(spacingKm) km is not usable")
         }
         let steps = Int((halfWidthKm / spacingKm).rounded(.down))
         let planeKm = (-steps...steps).map { Double($0) * spacingKm }
@@ -76,7 +76,7 @@ extension WindGrid {
                 let tolerance = 1e-9
                 guard point.latitudeDeg >= y.lowerBound - tolerance, point.latitudeDeg <= y.upperBound + tolerance,
                       longitude <= x.upperBound + tolerance else {
-                    throw WindGridError(file: file, String(
+                    throw WindGridError(file: file, problem: String(
                         format: "the %.0f km box around station (%.4f°, %.4f°) leaves the file's coverage "
                             + "(latitude %.2f…%.2f°, longitude %.2f…%.2f°) at (%.3f°, %.3f°)",
                         2 * halfWidthKm, station.latitudeDeg, station.longitudeDeg, y.lowerBound, y.upperBound,

@@ -67,11 +67,11 @@ public struct WindGrid: Sendable, Equatable {
         let expected = time.count * pressure.count * y.count * x.count
         for (name, values) in [("u", u), ("v", v)] {
             guard values.count == expected else {
-                throw WindGridError(file: file, "'\(name)' holds \(values.count) values, the axes need \(expected)")
+                throw WindGridError(file: file, problem: "'\(name)' holds \(values.count) values, the axes need \(expected)")
             }
             if let bad = values.firstIndex(where: { !$0.isFinite }) {
                 let index = Self.index(flat: bad, shape: shape)
-                throw WindGridError(file: file, "'\(name)' holds a non-finite value (\(values[bad])) at "
+                throw WindGridError(file: file, problem: "'\(name)' holds a non-finite value (\(values[bad])) at "
                     + "time \(index[0]), pressure \(index[1]), y \(index[2]), x \(index[3])")
             }
         }

@@ -17,7 +17,7 @@ public enum WindGridFile {
         defer { file.close() }
         if let format = try file.stringAttribute("format") {
             guard format == formatName else {
-                throw WindGridError(file: path, "has format '\(format)', expected '\(formatName)'")
+                throw WindGridError(file: path, problem: "has format '\(format)', expected '\(formatName)'")
             }
             return try readLoonsimSchema(file)
         }
@@ -81,13 +81,13 @@ public enum WindGridFile {
         let path = file.filePath
         let version = try file.numericAttribute("format_version")?.first ?? 0
         guard version >= 1, version <= Double(formatVersion) else {
-            throw WindGridError(file: path, "has format_version \(version), this loonsim reads 1...\(formatVersion)")
+            throw WindGridError(file: path, problem: "has format_version \(version), this loonsim reads 1...\(formatVersion)")
         }
         guard let startText = try file.stringAttribute("start_time") else {
-            throw WindGridError(file: path, "attribute 'start_time' is missing")
+            throw WindGridError(file: path, problem: "attribute 'start_time' is missing")
         }
         guard let startTime = ISO8601.date(from: startText) else {
-            throw WindGridError(file: path, "attribute 'start_time' ('\(startText)') is not an ISO 8601 date-time")
+            throw WindGridError(file: path, problem: "attribute 'start_time' ('\(startText)') is not an ISO 8601 date-time")
         }
         let frameName = try file.stringAttribute("horizontal_frame") ?? ""
         let frame: HorizontalFrame
@@ -99,7 +99,7 @@ public enum WindGridFile {
         case "latitude_longitude":
             frame = .latitudeLongitude
         default:
-            throw WindGridError(file: path, "attribute 'horizontal_frame' is '\(frameName)', expected "
+            throw WindGridError(file: path, problem: "attribute 'horizontal_frame' is '\(frameName)', expected "
                 + "'tangent_plane' or 'latitude_longitude'")
         }
         let names = axisNames(for: frame)
@@ -108,14 +108,14 @@ public enum WindGridFile {
             let dataset = try file.dataset(name)
             let shape = try dataset.shape()
             guard shape.count == 1 else {
-                throw WindGridError(file: path, "axis '\(name)' has rank \(shape.count), expected 1")
+                throw WindGridError(file: path, problem: "axis '\(name)' has rank \(shape.count), expected 1")
             }
             let units = try dataset.stringAttribute("units") ?? ""
             let scale = try kind.scaleToCanonical(units: units, axis: name, file: path)
             let (axis, reversed) = try GridAxis.validated(
                 name: name, values: try dataset.read(as: Double.self).map { $0 * scale }, units: kind.canonicalUnits,
                 file: path)
-            guard !reversed else { throw WindGridError(file: path, "axis '\(name)' must be ascending") }
+            guard !reversed else { throw WindGridError(file: path, problem: "axis '\(name)' must be ascending") }
             axes.append(axis)
         }
         let expected = axes.map(\.count)
@@ -124,12 +124,12 @@ public enum WindGridFile {
             let dataset = try file.dataset(name)
             let shape = try dataset.shape()
             guard shape == expected else {
-                throw WindGridError(file: path, "'\(name)' has shape \(shape), expected \(expected) "
+                throw WindGridError(file: path, problem: "'\(name)' has shape \(shape), expected \(expected) "
                     + "(\(names.joined(separator: ", ")))")
             }
             let units = try dataset.stringAttribute("units") ?? ""
             guard AxisKind.isMetresPerSecond(units) else {
-                throw WindGridError(file: path, "'\(name)' has unknown units '\(units)' (expected m s-1)")
+                throw WindGridError(file: path, problem: "'\(name)' has unknown units '\(units)' (expected m s-1)")
             }
             components.append(try dataset.read(as: Float.self))
         }
@@ -173,7 +173,7 @@ enum AxisKind {
         }
         guard let factor else {
             let shown = units.isEmpty ? "no units attribute" : "unknown units '\(units)'"
-            throw WindGridError(file: file, "axis '\(axis)' has \(shown) (expected \(acceptedUnits))")
+            throw WindGridError(file: file, problem: "axis '\(axis)' has \(shown) (expected \(acceptedUnits))")
         }
         return factor
     }

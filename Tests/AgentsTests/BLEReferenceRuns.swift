@@ -1,3 +1,4 @@
+import ExperimentSupport
 import Foundation
 import StationKeeping
 import TestSupport

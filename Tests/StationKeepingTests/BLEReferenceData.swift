@@ -1,3 +1,4 @@
+import ExperimentSupport
 import Foundation
 import TestSupport
 import XCTest
@@ -14,12 +15,9 @@ enum BLEReferenceData {
         try ScenarioFile.load(try directory() + "/scenarios.json")
     }
 
-    /// BLE's reset observation per seed (JSONDecoder reads doubles exactly).
+    /// BLE's reset observation per seed.
     static func initialObservations() throws -> [Int: [Double]] {
-        struct File: Decodable { var obs: [String: [Double]] }
-        let data = try Data(contentsOf: URL(fileURLWithPath: try directory() + "/scenarios-initial-obs.json"))
-        let file = try JSONDecoder().decode(File.self, from: data)
-        return Dictionary(uniqueKeysWithValues: file.obs.map { (Int($0.key)!, $0.value) })
+        try BLEExport.initialObservations(in: try directory())
     }
 
     /// One row of `runs/{agent}_seed{N}.csv.gz`.

@@ -1,3 +1,4 @@
+import ExperimentSupport
 import XCTest
 
 /// Asserts `|observed − expected| ≤ absolute + relative·|expected|`, printing all three on failure.
@@ -26,17 +27,10 @@ public func assertClose(
 /// The shared reference data folder (`../shared` beside the repository).
 public enum SharedData {
     /// `…/shared/data/ble`, or nil if this checkout has no `../shared` beside it.
-    public static var bleDirectory: String? {
-        let root = repositoryRoot
-        let candidate = (root as NSString).appendingPathComponent("../shared/data/ble")
-        return FileManager.default.fileExists(atPath: candidate) ? (candidate as NSString).standardizingPath : nil
-    }
+    public static var bleDirectory: String? { BLEExport.defaultDirectory }
 
     /// The repository root (the folder that holds Package.swift).
-    public static var repositoryRoot: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-    }
+    public static var repositoryRoot: String { BLEExport.repositoryRoot }
 
     /// A fresh temporary folder for one test.
     public static func temporaryDirectory(_ name: String = #function) -> String {
