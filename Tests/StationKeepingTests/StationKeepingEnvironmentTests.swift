@@ -139,6 +139,21 @@ final class StationKeepingEnvironmentBehaviourTests: XCTestCase {
         XCTAssertEqual(try fly(), try fly())
     }
 
+    func testAnEnvironmentReusedAcrossScenariosFliesEachAsAFreshOneWould() throws {
+        // What an environment keeps between steps (GP, sun terms, the accessible range's search
+        // column) must follow a reset to a scenario with another atmosphere.
+        let first = try ScenarioSampler.scenario(seed: 31), second = try ScenarioSampler.scenario(seed: 32)
+        XCTAssertNotEqual(first.atmosphereAlpha, second.atmosphereAlpha)
+        func fly(_ env: StationKeepingEnvironment, _ scenario: Scenario) throws -> [Float] {
+            var values = try env.reset(scenario: scenario).observation.values
+            for index in 0..<12 { values += try env.step(action: index % 3).observation.values }
+            return values
+        }
+        let reused = try environment()
+        _ = try fly(reused, first)
+        XCTAssertEqual(try fly(reused, second), try fly(try environment(), second))
+    }
+
     func testAnObservationKeptByTheCallerIsNotOverwrittenByTheNextStep() throws {
         // Steps write into the environment's buffer in place; one the caller still holds is copied first.
         let env = try environment()
