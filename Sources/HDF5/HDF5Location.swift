@@ -18,17 +18,9 @@ public class HDF5Location: HDF5Object, @unchecked Sendable {
         try HDF5Library.locked {
             var info = H5G_info_t()
             guard H5Gget_info(id, &info) >= 0 else { throw failure("cannot list members") }
-            var names: [String] = []
-            for index in 0..<info.nlinks {
-                let length = H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0,
-                                                HDF5Library.defaultProperties)
-                guard length >= 0 else { throw failure("cannot read member name") }
-                var buffer = [CChar](repeating: 0, count: Int(length) + 1)
-                _ = H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count,
-                                       HDF5Library.defaultProperties)
-                names.append(String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            return try names(count: info.nlinks, unreadable: "cannot read member name") { index, buffer, size in
+                H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, buffer, size, HDF5Library.defaultProperties)
             }
-            return names
         }
     }
 

@@ -19,17 +19,9 @@ extension HDF5Object {
             guard H5Oget_info2(id, &info, UInt32(H5O_INFO_NUM_ATTRS)) >= 0 else {
                 throw failure("cannot list attributes")
             }
-            var names: [String] = []
-            for index in 0..<info.num_attrs {
-                let length = H5Aget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0,
-                                                HDF5Library.defaultProperties)
-                guard length >= 0 else { throw failure("cannot read attribute name") }
-                var buffer = [CChar](repeating: 0, count: Int(length) + 1)
-                _ = H5Aget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count,
-                                       HDF5Library.defaultProperties)
-                names.append(String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            return try names(count: info.num_attrs, unreadable: "cannot read attribute name") { index, buffer, size in
+                H5Aget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, buffer, size, HDF5Library.defaultProperties)
             }
-            return names
         }
     }
 
@@ -38,64 +30,56 @@ extension HDF5Object {
     /// An attribute holding several strings is joined with newlines.
     public func stringAttribute(_ name: String) throws -> String? {
         try HDF5Library.locked {
-            guard hasAttribute(name) else { return nil }
-            let attribute = try openAttribute(name)
-            let fileType = ScopedHandle(H5Aget_type(attribute.id), close: H5Tclose)
-            let space = ScopedHandle(H5Aget_space(attribute.id), close: H5Sclose)
-            let what = attributeDescription(name)
-            guard fileType.isValid, space.isValid else { throw HDF5Error.failed(file: filePath, object: what, "cannot read") }
-            guard H5Tget_class(fileType.id) == H5T_STRING else {
-                throw HDF5Error(file: filePath, object: what, problem: "is not text")
+            try readAttribute(name) { attributeID, fileTypeID, spaceID, what in
+                guard H5Tget_class(fileTypeID) == H5T_STRING else {
+                    throw HDF5Error(file: filePath, object: what, problem: "is not text")
+                }
+                let count = max(Int(H5Sget_simple_extent_npoints(spaceID)), 1)
+                let memoryType = ScopedHandle(H5Tcopy(loonsim_h5t_c_s1()), close: H5Tclose)
+                H5Tset_cset(memoryType.id, H5Tget_cset(fileTypeID))
+                var strings: [String] = []
+                if H5Tis_variable_str(fileTypeID) > 0 {
+                    H5Tset_size(memoryType.id, loonsim_h5t_variable())
+                    var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
+                    guard H5Aread(attributeID, memoryType.id, &pointers) >= 0 else {
+                        throw HDF5Error.failed(file: filePath, object: what, "cannot read")
+                    }
+                    strings = pointers.map { $0.map { String(cString: $0) } ?? "" }
+                    H5Dvlen_reclaim(memoryType.id, spaceID, HDF5Library.defaultProperties, &pointers)
+                } else {
+                    let size = Int(H5Tget_size(fileTypeID))
+                    H5Tset_size(memoryType.id, size)
+                    var bytes = [UInt8](repeating: 0, count: size * count)
+                    guard H5Aread(attributeID, memoryType.id, &bytes) >= 0 else {
+                        throw HDF5Error.failed(file: filePath, object: what, "cannot read")
+                    }
+                    for index in 0..<count {
+                        let slice = bytes[(index * size)..<((index + 1) * size)]
+                        let end = slice.firstIndex(of: 0) ?? slice.endIndex
+                        let text = String(decoding: slice[slice.startIndex..<end], as: UTF8.self)
+                        strings.append(String(text.reversed().drop(while: { $0 == " " }).reversed()))
+                    }
+                }
+                return strings.joined(separator: "\n")
             }
-            let count = max(Int(H5Sget_simple_extent_npoints(space.id)), 1)
-            let memoryType = ScopedHandle(H5Tcopy(loonsim_h5t_c_s1()), close: H5Tclose)
-            H5Tset_cset(memoryType.id, H5Tget_cset(fileType.id))
-            var strings: [String] = []
-            if H5Tis_variable_str(fileType.id) > 0 {
-                H5Tset_size(memoryType.id, loonsim_h5t_variable())
-                var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
-                guard H5Aread(attribute.id, memoryType.id, &pointers) >= 0 else {
-                    throw HDF5Error.failed(file: filePath, object: what, "cannot read")
-                }
-                strings = pointers.map { $0.map { String(cString: $0) } ?? "" }
-                H5Dvlen_reclaim(memoryType.id, space.id, HDF5Library.defaultProperties, &pointers)
-            } else {
-                let size = Int(H5Tget_size(fileType.id))
-                H5Tset_size(memoryType.id, size)
-                var bytes = [UInt8](repeating: 0, count: size * count)
-                guard H5Aread(attribute.id, memoryType.id, &bytes) >= 0 else {
-                    throw HDF5Error.failed(file: filePath, object: what, "cannot read")
-                }
-                for index in 0..<count {
-                    let slice = bytes[(index * size)..<((index + 1) * size)]
-                    let end = slice.firstIndex(of: 0) ?? slice.endIndex
-                    let text = String(decoding: slice[slice.startIndex..<end], as: UTF8.self)
-                    strings.append(String(text.reversed().drop(while: { $0 == " " }).reversed()))
-                }
-            }
-            return strings.joined(separator: "\n")
         }
     }
 
     /// Reads a numeric attribute as doubles (one per element); nil when absent.
     public func numericAttribute(_ name: String) throws -> [Double]? {
         try HDF5Library.locked {
-            guard hasAttribute(name) else { return nil }
-            let attribute = try openAttribute(name)
-            let fileType = ScopedHandle(H5Aget_type(attribute.id), close: H5Tclose)
-            let space = ScopedHandle(H5Aget_space(attribute.id), close: H5Sclose)
-            let what = attributeDescription(name)
-            guard fileType.isValid, space.isValid else { throw HDF5Error.failed(file: filePath, object: what, "cannot read") }
-            let kind = HDF5ElementKind(typeID: fileType.id)
-            guard kind.isNumeric else {
-                throw HDF5Error(file: filePath, object: what, problem: "holds \(kind.name), expected a number")
+            try readAttribute(name) { attributeID, fileTypeID, spaceID, what in
+                let kind = HDF5ElementKind(typeID: fileTypeID)
+                guard kind.isNumeric else {
+                    throw HDF5Error(file: filePath, object: what, problem: "holds \(kind.name), expected a number")
+                }
+                let count = max(Int(H5Sget_simple_extent_npoints(spaceID)), 1)
+                var values = [Double](repeating: 0, count: count)
+                guard H5Aread(attributeID, loonsim_h5t_native_double(), &values) >= 0 else {
+                    throw HDF5Error.failed(file: filePath, object: what, "cannot read")
+                }
+                return values
             }
-            let count = max(Int(H5Sget_simple_extent_npoints(space.id)), 1)
-            var values = [Double](repeating: 0, count: count)
-            guard H5Aread(attribute.id, loonsim_h5t_native_double(), &values) >= 0 else {
-                throw HDF5Error.failed(file: filePath, object: what, "cannot read")
-            }
-            return values
         }
     }
 
@@ -131,6 +115,20 @@ extension HDF5Object {
     /// Writes (or replaces) a numeric scalar attribute.
     public func setAttribute<T: HDF5Element>(_ name: String, _ value: T) throws {
         try setAttribute(name, [value])
+    }
+
+    /// Runs `read` on attribute `name` with its file type, dataspace and description; nil when absent.
+    private func readAttribute<T>(_ name: String,
+                                  _ read: (_ attribute: hid_t, _ fileType: hid_t, _ space: hid_t, _ what: String) throws -> T)
+        throws -> T?
+    {
+        guard hasAttribute(name) else { return nil }
+        let attribute = try openAttribute(name)
+        let fileType = ScopedHandle(H5Aget_type(attribute.id), close: H5Tclose)
+        let space = ScopedHandle(H5Aget_space(attribute.id), close: H5Sclose)
+        let what = attributeDescription(name)
+        guard fileType.isValid, space.isValid else { throw HDF5Error.failed(file: filePath, object: what, "cannot read") }
+        return try read(attribute.id, fileType.id, space.id, what)
     }
 
     private func writeAttribute(_ name: String, type: hid_t, space: hid_t, write: (hid_t) -> herr_t) throws {

@@ -47,6 +47,21 @@ public class HDF5Object: @unchecked Sendable {
     func childPath(_ name: String) -> String {
         objectPath == "/" ? "/" + name : objectPath + "/" + name
     }
+
+    /// The `count` names that one of HDF5's `…get_name_by_idx` functions gives, asked twice per
+    /// index (`nameAt(index, nil, 0)` for the length, then with a buffer of that length + 1).
+    func names(count: hsize_t, unreadable: String,
+               _ nameAt: (_ index: hsize_t, _ buffer: UnsafeMutablePointer<CChar>?, _ size: Int) -> Int) throws -> [String] {
+        var names: [String] = []
+        for index in 0..<count {
+            let length = nameAt(index, nil, 0)
+            guard length >= 0 else { throw failure(unreadable) }
+            var buffer = [CChar](repeating: 0, count: length + 1)
+            _ = nameAt(index, &buffer, buffer.count)
+            names.append(String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        return names
+    }
 }
 
 /// A handle that closes itself at the end of a scope (dataspaces, types, property lists).
