@@ -11,6 +11,8 @@ hid_t loonsim_h5t_native_int32(void) { return H5T_NATIVE_INT32; }
 hid_t loonsim_h5t_native_int64(void) { return H5T_NATIVE_INT64; }
 hid_t loonsim_h5t_c_s1(void) { return H5T_C_S1; }
 hid_t loonsim_h5p_dataset_create(void) { return H5P_DATASET_CREATE; }
+hid_t loonsim_h5p_group_create(void) { return H5P_GROUP_CREATE; }
+hid_t loonsim_h5p_file_create(void) { return H5P_FILE_CREATE; }
 hid_t loonsim_h5p_file_access(void) { return H5P_FILE_ACCESS; }
 hid_t loonsim_h5p_default(void) { return H5P_DEFAULT; }
 hid_t loonsim_h5s_all(void) { return H5S_ALL; }

@@ -27,11 +27,12 @@ public final class HDF5File: HDF5Location, @unchecked Sendable {
 
     /// Creates a file, replacing any file at `path`.
     ///
+    /// Objects record no creation or modification times, so the same content gives the same bytes.
     /// Prefer ``write(to:_:)``, which never leaves a half-written file behind.
     public static func create(_ path: String) throws -> HDF5File {
         try HDF5Library.locked {
-            let p = HDF5Library.defaultProperties
-            let fileID = H5Fcreate(path, loonsim_h5f_acc_trunc(), p, p)
+            let creation = HDF5Library.untimedCreationProperties(loonsim_h5p_file_create())
+            let fileID = H5Fcreate(path, loonsim_h5f_acc_trunc(), creation.id, HDF5Library.defaultProperties)
             guard fileID >= 0 else { throw HDF5Error.failed(file: path, object: nil, "cannot create file") }
             return HDF5File(id: fileID, filePath: path, objectPath: "/", parent: nil, close: H5Fclose)
         }
@@ -52,7 +53,12 @@ public final class HDF5File: HDF5Location, @unchecked Sendable {
             .appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             .path
         do {
-            let file = try create(temporary)
+            let file: HDF5File
+            do {
+                file = try create(temporary)
+            } catch {
+                throw HDF5Error(file: path, problem: "cannot create a file in folder '\(directory)' (is it writable?)")
+            }
             try body(file)
             let flushed = HDF5Library.locked { H5Fflush(file.id, H5F_SCOPE_GLOBAL) >= 0 }
             file.close()

@@ -31,6 +31,14 @@ enum HDF5Library {
     }
 
     static var defaultProperties: hid_t { loonsim_h5p_default() }
+
+    /// A new creation property list of class `kind` (file, group or dataset) whose objects record
+    /// no creation and modification times, so that the same content gives the same bytes.
+    static func untimedCreationProperties(_ kind: hid_t) -> ScopedHandle {
+        let properties = ScopedHandle(H5Pcreate(kind), close: H5Pclose)
+        if properties.isValid { H5Pset_obj_track_times(properties.id, false) }
+        return properties
+    }
 }
 
 extension HDF5Error {

@@ -42,7 +42,8 @@ public class HDF5Location: HDF5Object, @unchecked Sendable {
     public func createGroup(_ name: String) throws -> HDF5Group {
         try HDF5Library.locked {
             let p = HDF5Library.defaultProperties
-            let groupID = H5Gcreate2(id, name, p, p, p)
+            let creation = HDF5Library.untimedCreationProperties(loonsim_h5p_group_create())
+            let groupID = H5Gcreate2(id, name, p, creation.id, p)
             guard groupID >= 0 else {
                 throw HDF5Error.failed(file: filePath, object: "'\(childPath(name))'", "cannot create group")
             }
@@ -84,7 +85,7 @@ public class HDF5Location: HDF5Object, @unchecked Sendable {
             }
             var dims = shape.map { hsize_t($0) }
             let space = ScopedHandle(H5Screate_simple(Int32(dims.count), &dims, nil), close: H5Sclose)
-            let properties = ScopedHandle(H5Pcreate(loonsim_h5p_dataset_create()), close: H5Pclose)
+            let properties = HDF5Library.untimedCreationProperties(loonsim_h5p_dataset_create())
             guard space.isValid, properties.isValid else { throw failure("cannot prepare dataset \(name)") }
             if let chunks {
                 guard chunks.count == shape.count, zip(chunks, shape).allSatisfy({ $0 >= 1 && $0 <= max($1, 1) })

@@ -37,6 +37,34 @@ final class HDF5FileTests: XCTestCase {
         XCTAssertEqual(try file.dataset("counts").read(as: Int16.self), [-2, 0, 7, 300, -32767])
     }
 
+    func testTheSameContentWrittenAtAnotherTimeGivesTheSameBytes() throws {
+        // HDF5 stamps objects with their creation time unless told not to; loonsim tells it not to.
+        func write(_ path: String) throws {
+            try HDF5File.write(to: path) { file in
+                try file.setAttribute("title", "reproducible")
+                let group = try file.createGroup("layer")
+                let axis = try group.createDataset("level", shape: [3], values: [1.0, 2.0, 3.0])
+                try axis.makeDimensionScale(named: "level")
+                let values = try group.createDataset("values", shape: [3, 2], values: (0..<6).map(Float.init),
+                                                     chunks: [3, 2], deflateLevel: 4)
+                try values.attachDimensionScale(axis, to: 0)
+            }
+        }
+        try write(directory + "/first.h5")
+        Thread.sleep(forTimeInterval: 1.1)
+        try write(directory + "/second.h5")
+        let first = try Data(contentsOf: URL(fileURLWithPath: directory + "/first.h5"))
+        let second = try Data(contentsOf: URL(fileURLWithPath: directory + "/second.h5"))
+        XCTAssertEqual(first, second)
+    }
+
+    func testAFolderThatCannotTakeAFileIsNamedNotTheTemporaryFile() throws {
+        // /proc accepts no new files, even from root (for whom it looks writable).
+        XCTAssertThrowsError(try HDF5File.write(to: "/proc/loonsim-test.h5") { _ in }) {
+            XCTAssertEqual("\($0)", "/proc/loonsim-test.h5: cannot create a file in folder '/proc' (is it writable?)")
+        }
+    }
+
     func testHyperslabReadsReturnTheBlockInRowMajorOrder() throws {
         let path = directory + "/slab.h5"
         try HDF5File.write(to: path) { file in

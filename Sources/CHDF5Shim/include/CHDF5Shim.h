@@ -15,6 +15,8 @@ hid_t loonsim_h5t_native_int32(void);
 hid_t loonsim_h5t_native_int64(void);
 hid_t loonsim_h5t_c_s1(void);
 hid_t loonsim_h5p_dataset_create(void);
+hid_t loonsim_h5p_group_create(void);
+hid_t loonsim_h5p_file_create(void);
 hid_t loonsim_h5p_file_access(void);
 hid_t loonsim_h5p_default(void);
 hid_t loonsim_h5s_all(void);
