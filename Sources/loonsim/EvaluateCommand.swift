@@ -84,7 +84,12 @@ struct EvaluateCommand: ParsableCommand {
         let decoder = try reportingErrors { try VAEDecoder.loadDefault() }
         let (windSource, windsName, grid) = try reportingErrors { try Self.windSource(winds, decoder: decoder) }
         var (list, group) = try reportingErrors { try selectScenarios(profile: profile) }
-        if let grid { list = list.map { Self.flownOver(grid, $0) } }
+        if let grid {
+            list = list.map { Self.flownOver(grid, $0) }
+            for line in Self.coverageNotes(grid, file: winds, trialDays: days) {
+                FileHandle.standardError.write(Data("evaluate: \(line)\n".utf8))
+            }
+        }
         if let shard {
             let whole = list.count
             list = try Shard(parsing: shard).select(list)
@@ -162,6 +167,24 @@ struct EvaluateCommand: ParsableCommand {
                 + "`loonsim winds import \(text) --station-lat LAT --station-lon LON --out GRID.h5`")
         }
         return (.grid(try GriddedWindField(grid)), (text as NSString).lastPathComponent, grid)
+    }
+
+    /// What a user flying over `grid` should know about its coverage (BLE's lookup rules, §3.3):
+    /// beyond its x/y box the winds are held at the edge, and a trial longer than its time span
+    /// replays it forward and back.
+    static func coverageNotes(_ grid: WindGrid, file: String, trialDays: Double) -> [String] {
+        func span(_ axis: GridAxis) -> String {
+            String(format: "%.0f to %.0f km", axis.values.first ?? 0, axis.values.last ?? 0)
+        }
+        let pressures = String(format: "%.0f to %.0f Pa", grid.pressure.values.first ?? 0, grid.pressure.values.last ?? 0)
+        var notes = ["\((file as NSString).lastPathComponent) covers x \(span(grid.x)), y \(span(grid.y)) around its "
+            + "station and \(pressures); beyond that the winds are held at the grid's edge"]
+        let hours = (grid.time.values.last ?? 0) - (grid.time.values.first ?? 0)
+        if hours < trialDays * 24 {
+            notes.append(String(format: "warning: it spans %.3g h, less than the %.3g-h trial; as in BLE, time beyond its "
+                + "end plays the grid backwards and forwards again", hours, trialDays * 24))
+        }
+        return notes
     }
 
     /// A scenario flown over a fixed grid: the grid's station (if it has one) and start time.

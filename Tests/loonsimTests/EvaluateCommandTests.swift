@@ -114,6 +114,14 @@ final class EvaluateCommandTests: XCTestCase {
             directory + "/seeds/station-seeker.json"))) as! [[String: Any]]
         XCTAssertEqual(json[0]["winds"] as? String, "station.h5")
         XCTAssertEqual(json[0]["final_timestep"] as? Int, 24)
+        XCTAssertTrue(result.standardError.contains("evaluate: station.h5 covers x -300 to 300 km, y -300 to 300 km around "
+            + "its station and "), result.standardError)
+        XCTAssertFalse(result.standardError.contains("warning"), "1.2 h of a 12-h grid: \(result.standardError)")
+
+        // A trial longer than the grid's 12 hours is flown, with a warning that time plays back and forth.
+        let longer = try evaluate(["--winds", grid, "--seeds", "0", "--days", "0.6", "--name", "longer"])
+        XCTAssertEqual(longer.status, 0, longer.standardError)
+        XCTAssertTrue(longer.standardError.contains("warning: it spans 12 h, less than the 14.4-h trial"), longer.standardError)
     }
 
     func testALatitudeLongitudeWindFileMustBeImportedFirst() throws {
