@@ -46,10 +46,10 @@ public struct EvaluationSummary: Sendable, Equatable, Codable {
     }
 
     /// The table `loonsim evaluate` prints.
-    public func table(agent: String, profile: String, days: Double) -> String {
+    public func table(agent: String, profile: String, days: Double, trialSteps: Int) -> String {
         let lines = [
-            String(format: "agent %@ · profile %@ · %g-day trials · %d episode%@", agent, profile, days, episodes,
-                   episodes == 1 ? "" : "s"),
+            String(format: "agent %@ · profile %@ · %g-day trials (%d steps) · %d episode%@", agent, profile, days, trialSteps,
+                   episodes, episodes == 1 ? "" : "s"),
             episodes >= 2
                 ? String(format: "  TWR50 (BLE: ÷ steps flown)   %.4f ± %.4f (95%% CI)", meanTimeWithinRadius, timeWithinRadiusConfidence95)
                 : String(format: "  TWR50 (BLE: ÷ steps flown)   %.4f (one episode: no interval)", meanTimeWithinRadius),

@@ -28,7 +28,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Suite: micro (1 seed), tiny (10), small (100, the default), medium (1000), big (10000).")
     var suite: EvaluationSuite?
 
-    @Option(help: "Seeds instead of a suite, e.g. 0-99 or 0-9,100-149.")
+    @Option(help: "Seeds instead of a suite, e.g. 0-99 or 0-9,100-149 (a seed named twice is flown once).")
     var seeds: String?
 
     @Option(help: "A scenario file (ble-scenarios/1 JSON) instead of seeds, e.g. BLE's exported episodes.")
@@ -121,7 +121,7 @@ struct EvaluateCommand: ParsableCommand {
             progress.finish()
             if case .interrupted = error {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
-                throw ExitCode(130)
+                throw ExitCode(Interruption.exitStatus)
             }
             throw UserFacingError(description: "\(error)")
         }
@@ -133,14 +133,16 @@ struct EvaluateCommand: ParsableCommand {
             try SummaryFile.write(summary, provenance: plan.provenance, days: days,
                                   to: (folder as NSString).appendingPathComponent(baseName + ".summary.json"))
         }
-        print(summary.table(agent: prototype.name, profile: profile.rawValue, days: days))
+        print(summary.table(agent: prototype.name, profile: profile.rawValue, days: days, trialSteps: configuration.trialSteps))
         print("results: \((folder as NSString).appendingPathComponent(baseName + ".json"))")
     }
 
     /// A built-in agent by name, or a learned agent from a checkpoint file.
     static func makeAgent(_ text: String, profile: PhysicsProfile) throws -> any StationKeepingAgent {
         if AgentRegistry.names.contains(text) { return try AgentRegistry.make(name: text, profile: profile) }
-        if text.hasSuffix(".h5") || text.contains("/") { return try LearnedAgent(checkpointPath: text) }
+        if text.hasSuffix(".h5") || text.contains("/") || FileManager.default.fileExists(atPath: text) {
+            return try LearnedAgent(checkpointPath: text)
+        }
         throw UserFacingError(description: "unknown agent '\(text)'; known agents: \(AgentRegistry.names.joined(separator: ", ")), "
             + "or a checkpoint file (.h5)")
     }

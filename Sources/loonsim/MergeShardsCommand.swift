@@ -1,6 +1,7 @@
 import ArgumentParser
 import Evaluation
 import Foundation
+import StationKeeping
 
 /// `loonsim merge-shards DIR --name NAME`: join the shards of one evaluation (BLE's combine_eval_shards).
 struct MergeShardsCommand: ParsableCommand {
@@ -22,20 +23,24 @@ struct MergeShardsCommand: ParsableCommand {
         let files = try reportingErrors { try shardFiles() }
         let merged = (folder as NSString).appendingPathComponent(name + ".json")
         let (results, provenance) = try reportingErrors { try EvaluationJSON.merge(files, to: merged) }
-        let days = Double(provenance.trialSteps) / 480
+        let days = Double(provenance.trialSteps) / Double(EnvironmentConfiguration.stepsPerDay)
         let summary = EvaluationSummary(results)
         try reportingErrors {
             try SummaryFile.write(summary, provenance: provenance, days: days,
                                   to: (folder as NSString).appendingPathComponent(name + ".summary.json"))
         }
-        print(summary.table(agent: provenance.agent, profile: provenance.profile, days: days))
+        print(summary.table(agent: provenance.agent, profile: provenance.profile, days: days,
+                            trialSteps: provenance.trialSteps))
         print("merged \(files.count) shard\(files.count == 1 ? "" : "s") (\(results.count) episodes) into \(merged)")
     }
 
     /// The shard files in shard order, after checking that shards 0…n−1 of one n are all there.
     func shardFiles() throws -> [String] {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            throw UserFacingError(description: "\(folder): no such folder")
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
+        guard exists, isFolder.boolValue, let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw UserFacingError(description: "\(folder): " + (!exists ? "no such folder" : isFolder.boolValue
+                ? "cannot be read" : "is a file, not the folder of a sharded run"))
         }
         var byIndex: [Int: String] = [:]
         var counts = Set<Int>()

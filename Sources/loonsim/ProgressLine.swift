@@ -39,14 +39,18 @@ final class ProgressLine: @unchecked Sendable {
     }
 }
 
-/// Ctrl-C asks a long command to stop at the next safe point.
+/// Ctrl-C (or SIGTERM) asks a long command to stop at the next safe point.
 enum Interruption {
-    nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+    /// The signal that asked, or 0.
+    nonisolated(unsafe) private static var signalNumber: sig_atomic_t = 0
 
-    static var requested: Bool { flag != 0 }
+    static var requested: Bool { signalNumber != 0 }
+
+    /// The conventional exit status of a command stopped by that signal: 128 + its number (130 for Ctrl-C).
+    static var exitStatus: Int32 { 128 + Int32(signalNumber == 0 ? SIGINT : signalNumber) }
 
     static func install() {
-        signal(SIGINT) { _ in Interruption.flag = 1 }
-        signal(SIGTERM) { _ in Interruption.flag = 1 }
+        signal(SIGINT) { Interruption.signalNumber = $0 }
+        signal(SIGTERM) { Interruption.signalNumber = $0 }
     }
 }

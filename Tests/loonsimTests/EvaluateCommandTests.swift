@@ -14,7 +14,7 @@ final class EvaluateCommandTests: XCTestCase {
     func testEvaluatePrintsTheTableAndWritesBLECompatibleResults() throws {
         let result = try evaluate(["--seeds", "0-1", "--days", "0.05", "--jobs", "2"])
         XCTAssertEqual(result.status, 0, result.standardError)
-        XCTAssertTrue(result.standardOutput.contains("agent station-seeker · profile ble · 0.05-day trials · 2 episodes"),
+        XCTAssertTrue(result.standardOutput.contains("agent station-seeker · profile ble · 0.05-day trials (24 steps) · 2 episodes"),
                       result.standardOutput)
         XCTAssertTrue(result.standardOutput.contains("TWR50 (BLE: ÷ steps flown)"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath:
@@ -100,6 +100,22 @@ final class EvaluateCommandTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/seeds/station-seeker")
         XCTAssertTrue(files.allSatisfy { $0.hasPrefix("seed_") && $0.hasSuffix(".h5") }, "only whole episode files: \(files)")
         XCTAssertLessThan(files.count, 40)
+    }
+
+    func testATerminatedEvaluationStopsCleanlyWithTheStatusOfSIGTERM() throws {
+        let process = Process()
+        process.executableURL = Loonsim.executable
+        process.arguments = ["evaluate", "--out", directory, "--seeds", "0-39", "--days", "1", "--jobs", "1"]
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 2)
+        process.terminate()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 143, message)
+        XCTAssertTrue(message.contains("episodes saved; run the same command with --resume to finish"), message)
     }
 
     func testEvaluateFliesOverAnImportedERA5Grid() throws {
