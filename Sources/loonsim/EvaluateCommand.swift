@@ -130,7 +130,7 @@ struct EvaluateCommand: ParsableCommand {
         try reportingErrors {
             try EvaluationJSON.write(results, provenance: plan.provenance, flightPaths: flightPaths,
                                      to: (folder as NSString).appendingPathComponent(baseName + ".json"))
-            try SummaryFile.write(summary, provenance: plan.provenance, days: days,
+            try SummaryFile.write(summary, group: group, provenance: plan.provenance, days: days,
                                   to: (folder as NSString).appendingPathComponent(baseName + ".summary.json"))
         }
         print(summary.table(agent: prototype.name, profile: profile.rawValue, days: days, trialSteps: configuration.trialSteps))
@@ -201,22 +201,26 @@ struct EvaluateCommand: ParsableCommand {
 extension PhysicsProfile: ExpressibleByArgument {}
 extension EvaluationSuite: ExpressibleByArgument {}
 
-/// The summary file written beside the results.
+/// The summary file written beside the results (snake_case keys, like BLE's per-seed JSON).
 enum SummaryFile {
     struct Contents: Codable {
+        /// The run's group: BLE's suite name (`small_eval`, …), `seeds` or `scenarios`.
+        var group: String
         var agent: String
         var profile: String
         var winds: String
         var days: Double
-        var trial_steps: Int
+        var trialSteps: Int
         var summary: EvaluationSummary
     }
 
-    static func write(_ summary: EvaluationSummary, provenance: EpisodeFile.Provenance, days: Double, to path: String) throws {
+    static func write(_ summary: EvaluationSummary, group: String, provenance: EpisodeFile.Provenance, days: Double,
+                      to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let contents = Contents(agent: provenance.agent, profile: provenance.profile, winds: provenance.winds, days: days,
-                                trial_steps: provenance.trialSteps, summary: summary)
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let contents = Contents(group: group, agent: provenance.agent, profile: provenance.profile, winds: provenance.winds,
+                                days: days, trialSteps: provenance.trialSteps, summary: summary)
         try encoder.encode(contents).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

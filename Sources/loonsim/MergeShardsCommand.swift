@@ -26,7 +26,7 @@ struct MergeShardsCommand: ParsableCommand {
         let days = Double(provenance.trialSteps) / Double(EnvironmentConfiguration.stepsPerDay)
         let summary = EvaluationSummary(results)
         try reportingErrors {
-            try SummaryFile.write(summary, provenance: provenance, days: days,
+            try SummaryFile.write(summary, group: (folder as NSString).lastPathComponent, provenance: provenance, days: days,
                                   to: (folder as NSString).appendingPathComponent(name + ".summary.json"))
         }
         print(summary.table(agent: provenance.agent, profile: provenance.profile, days: days,

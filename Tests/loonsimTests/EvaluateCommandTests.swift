@@ -52,7 +52,13 @@ final class EvaluateCommandTests: XCTestCase {
             directory + "/seeds/station-seeker.json"))) as! [[String: Any]]
         XCTAssertEqual(json.map { $0["seed"] as! Int }, [0, 1, 2, 3])
         XCTAssertEqual((json[3]["flight_path"] as? [Any])?.count, 9, "flight paths survive the merge")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/seeds/station-seeker.summary.json"))
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath:
+            directory + "/seeds/station-seeker.summary.json"))) as! [String: Any]
+        XCTAssertEqual(summary["group"] as? String, "seeds")
+        XCTAssertEqual(summary["trial_steps"] as? Int, 9)
+        let figures = try XCTUnwrap(summary["summary"] as? [String: Any])
+        XCTAssertEqual(figures["episodes"] as? Int, 4)
+        XCTAssertNotNil(figures["mean_time_within_radius"] as? Double, "snake_case keys like BLE's JSON: \(figures.keys)")
     }
 
     func testAMissingShardIsNamed() throws {
