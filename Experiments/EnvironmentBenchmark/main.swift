@@ -35,7 +35,10 @@ func peakResidentMegabytes() -> Double {
 
 let decoder = try VAEDecoder.loadDefault()
 let environment = StationKeepingEnvironment(winds: .generative(decoder))
-let steps = quick ? 2_000 : 10_000
+// Whole two-day episodes everywhere, so that one core and the batch see the same mix of early steps
+// (a small GP window) and later ones (the full 6-h window).
+let episodeSteps = EnvironmentConfiguration().trialSteps
+let steps = (quick ? 2 : 10) * episodeSteps
 let commands: [AltitudeControlCommand] = (0..<steps).map { index in
     // A StationSeeker-like mix: mostly STAY, bursts of UP and DOWN.
     switch (index / 7) % 6 { case 0: return .up; case 3: return .down; default: return .stay }
@@ -168,13 +171,15 @@ let restMicroseconds = 1e6 / fullRate - gpMicroseconds
 let cores = System.coreCount
 let batch = EnvironmentBatch(count: 4 * cores, winds: .generative(decoder), threads: cores)
 _ = try batch.reset(scenarios: (0..<batch.environments.count).map { try ScenarioSampler.scenario(seed: 1_000 + $0) })
-let batchRounds = quick ? 100 : 400
+let batchRounds = episodeSteps
+let batchAllocationsBefore = loonsim_allocation_count()
 let batchSeconds = try seconds {
     for round in 0..<batchRounds {
         _ = try batch.step(Array(repeating: commands[round % steps], count: batch.environments.count))
     }
 }
 let batchRate = Double(batchRounds * batch.environments.count) / batchSeconds
+let batchAllocations = Int(loonsim_allocation_count() - batchAllocationsBefore)
 
 print("loonsim environment benchmark\(quick ? " (quick)" : "")")
 print("measure                                steps/s     vs BLE (29.6/s)")
@@ -188,6 +193,9 @@ print("full step, \(batch.environments.count) envs on \(cores) cores".padding(to
              batchRate / fullRate, cores))
 print(String(format: "heap allocations per full step: %.2f (%d over %d steps)", Double(stepAllocations) / Double(flown),
              stepAllocations, flown))
+print(String(format: "heap allocations per batch step of %d environments: %.1f (the batch's arrays in and out and its "
+    + "hand-off to threads; the environments' own steps allocate nothing, above)", batch.environments.count,
+    Double(batchAllocations) / Double(batchRounds)))
 print(String(format: "peak resident memory: %.0f MB", peakResidentMegabytes()))
 print(String(format: """
     time per full step: %.1f µs = wind GP %.1f µs + everything else %.1f µs
