@@ -28,7 +28,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Suite: micro (1 seed), tiny (10), small (100, the default), medium (1000), big (10000).")
     var suite: EvaluationSuite?
 
-    @Option(help: "Seeds instead of a suite, e.g. 0-99 or 0-9,100-149 (a seed named twice is flown once).")
+    @Option(parsing: .unconditional, help: "Seeds instead of a suite, e.g. 0-99 or 0-9,100-149 (a seed named twice is flown once).")
     var seeds: String?
 
     @Option(help: "A scenario file (ble-scenarios/1 JSON) instead of seeds, e.g. BLE's exported episodes.")

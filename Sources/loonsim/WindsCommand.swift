@@ -91,10 +91,10 @@ struct WindsImport: ParsableCommand {
     @Option(parsing: .unconditional, help: "Station longitude, degrees east (−180…360; negative is west).")
     var stationLon: Double
 
-    @Option(help: "Half-width of the tangent-plane box, km.")
+    @Option(parsing: .unconditional, help: "Half-width of the tangent-plane box, km.")
     var halfWidthKm: Double = 500
 
-    @Option(help: "Spacing of the tangent-plane grid, km.")
+    @Option(parsing: .unconditional, help: "Spacing of the tangent-plane grid, km.")
     var spacingKm: Double = 50
 
     @Option(help: "Where to write the grid (HDF5, loonsim's schema).")

@@ -177,7 +177,7 @@ final class EvaluateCommandTests: XCTestCase {
     }
 
     func testMalformedSeedRangesAreUsageErrors() throws {
-        for seeds in ["", "9-2", "a-b", "1,,2"] {
+        for seeds in ["", "9-2", "a-b", "1,,2", "-3"] {
             let result = try evaluate(["--seeds", seeds])
             XCTAssertEqual(result.status, 64, "--seeds '\(seeds)': \(result.standardError)")
             XCTAssertTrue(result.standardError.contains("--seeds: seed list"), result.standardError)
