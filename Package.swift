@@ -14,6 +14,10 @@ let package = Package(
     products: [
         .executable(name: "loonsim", targets: ["loonsim"]),
         .library(name: "WindField", targets: ["WindField"]),
+        .library(name: "BalloonPhysics", targets: ["BalloonPhysics"]),
+        .library(name: "StationKeeping", targets: ["StationKeeping"]),
+        .library(name: "Agents", targets: ["Agents"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "Learning", targets: ["Learning"]),
     ],
     dependencies: [
