@@ -6,7 +6,8 @@
 // For each recorded run (agents ss = StationSeeker, p44 = Perciatelli44; seeds 0–9) the table
 // gives the first step where loonsim's position differs from BLE's by more than 1 km or its
 // pressure by more than 50 Pa ("diverges"), the first step where the pressure differs by more
-// than 1e-6 Pa ("first drift"), and TWR50 of both trajectories. Forecast "vae" is loonsim's own
+// than 1e-6 Pa ("first drift"), the largest position and pressure differences over the run, and
+// TWR50 of both trajectories. Forecast "vae" is loonsim's own
 // decode of the scenario's latents; "ble" is BLE's exported grid (seeds 0–4).
 
 import BalloonPhysics
@@ -48,7 +49,7 @@ func twr(_ distancesKm: [Double]) -> Double {
     distancesKm.isEmpty ? 0 : Double(distancesKm.filter { $0 <= 50 }.count) / Double(distancesKm.count)
 }
 
-print("agent  seed  forecast  diverges  first drift  TWR50 loonsim  TWR50 BLE")
+print("agent  seed  forecast  diverges  first drift  max |Δposition| m  max |Δpressure| Pa  TWR50 loonsim  TWR50 BLE")
 var divergences: [Int] = []
 for agent in ["ss", "p44"] {
     for seed in 0..<10 {
@@ -71,6 +72,7 @@ for agent in ["ss", "p44"] {
             var diverged: Int? = nil
             var drift: Int? = nil
             var distances: [Double] = []
+            var worstPosition = 0.0, worstPressure = 0.0
             for index in actions.indices.prefix(stepLimit) {
                 let result = try environment.step(action: actions[index])
                 let state = environment.state!
@@ -78,14 +80,17 @@ for agent in ["ss", "p44"] {
                 let position = ((state.xMeters - xs[index]) * (state.xMeters - xs[index])
                     + (state.yMeters - ys[index]) * (state.yMeters - ys[index])).squareRoot()
                 let pressure = abs(state.pressurePa - pressures[index])
+                worstPosition = max(worstPosition, position)
+                worstPressure = max(worstPressure, pressure)
                 if drift == nil && pressure > 1e-6 { drift = index + 1 }
                 if diverged == nil && (position > 1_000 || pressure > 50) { diverged = index + 1 }
                 if result.terminated || result.truncated { break }
             }
             if name == "vae" { divergences.append(diverged ?? actions.count + 1) }
             let flown = min(actions.count, stepLimit)
-            print(String(format: "%-5@  %4d  %-8@  %8@  %11@  %13.3f  %9.3f", agent as NSString, seed, name as NSString,
-                         (diverged.map(String.init) ?? "never") as NSString, (drift.map(String.init) ?? "never") as NSString,
+            print(String(format: "%-5@  %4d  %-8@  %8@  %11@  %17.2g  %18.2g  %13.3f  %9.3f", agent as NSString, seed,
+                         name as NSString, (diverged.map(String.init) ?? "never") as NSString,
+                         (drift.map(String.init) ?? "never") as NSString, worstPosition, worstPressure,
                          twr(distances), twr(Array(bleDistancesKm.prefix(flown)))))
         }
     }

@@ -26,7 +26,8 @@ final class StationKeepingEnvironmentTests: XCTestCase {
                 if difference > worst.difference { worst = (difference, scenario.seed!, index) }
             }
         }
-        XCTAssertLessThanOrEqual(worst.difference, 1e-4, "largest difference at seed \(worst.seed), index \(worst.index)")
+        // The issue asks for 1e-4; with the decoder rounding as XLA does, every value is BLE's float32.
+        XCTAssertEqual(worst.difference, 0, "largest difference at seed \(worst.seed), index \(worst.index)")
         print("initial observations: largest |loonsim − BLE| = \(worst.difference) (seed \(worst.seed), index \(worst.index))")
     }
 
@@ -45,38 +46,42 @@ final class StationKeepingEnvironmentTests: XCTestCase {
                 let result = try env.step(action: row.action)
                 let state = env.state!
                 let what = "seed \(seed) step \(row.step)"
-                assertClose(result.info.appliedWind!.uMetersPerSecond, row.windU, absolute: 1e-9, "\(what) wind u")
-                assertClose(result.info.appliedWind!.vMetersPerSecond, row.windV, absolute: 1e-9, "\(what) wind v")
+                XCTAssertEqual(result.info.appliedWind!.uMetersPerSecond, row.windU, "\(what) wind u")
+                XCTAssertEqual(result.info.appliedWind!.vMetersPerSecond, row.windV, "\(what) wind v")
                 XCTAssertEqual(result.info.effectiveCommand?.rawValue, row.effectiveAction, "\(what) effective action")
-                assertClose(state.xMeters, row.xMeters, absolute: 1e-5, "\(what) x")
-                assertClose(state.yMeters, row.yMeters, absolute: 1e-5, "\(what) y")
-                assertClose(state.pressurePa, row.pressurePa, absolute: 1e-6, "\(what) pressure")
-                assertClose(state.superpressurePa, row.superpressurePa, absolute: 1e-6, "\(what) superpressure")
-                assertClose(state.batteryChargeWh, row.batteryChargeWh, absolute: 1e-8, "\(what) battery")
-                assertClose(result.reward, row.reward, absolute: 1e-12, "\(what) reward")
+                XCTAssertEqual(state.xMeters, row.xMeters, "\(what) x")
+                XCTAssertEqual(state.yMeters, row.yMeters, "\(what) y")
+                XCTAssertEqual(state.pressurePa, row.pressurePa, "\(what) pressure")
+                XCTAssertEqual(state.superpressurePa, row.superpressurePa, "\(what) superpressure")
+                XCTAssertEqual(state.batteryChargeWh, row.batteryChargeWh, "\(what) battery")
+                XCTAssertEqual(result.reward, row.reward, "\(what) reward")
             }
         }
     }
 
-    func testFedBLEsActionsTheTrajectoryTracksBLEsFirstSteps() throws {
-        let scenario = try BLEReferenceData.scenarios().first { $0.seed == 0 }!
-        let run = try BLEReferenceData.run(agent: "ss", seed: 0)
-        let env = try environment()
-        _ = try env.reset(scenario: scenario)
-        for row in run.prefix(60) {
-            let result = try env.step(action: row.action)
-            let state = env.state!
-            let what = "step \(row.step)"
-            // Our decoder reproduces BLE's grid to ~2e-5 m/s, so winds agree to ~1e-6 and positions drift by mm.
-            assertClose(result.info.appliedWind!.uMetersPerSecond, row.windU, absolute: 1e-5, "\(what) wind u")
-            assertClose(result.info.appliedWind!.vMetersPerSecond, row.windV, absolute: 1e-5, "\(what) wind v")
-            XCTAssertEqual(result.info.effectiveCommand?.rawValue, row.effectiveAction, "\(what) effective action")
-            assertClose(state.xMeters, row.xMeters, absolute: 0.05, "\(what) x")
-            assertClose(state.yMeters, row.yMeters, absolute: 0.05, "\(what) y")
-            assertClose(state.pressurePa, row.pressurePa, absolute: 1e-3, "\(what) pressure")
-            assertClose(state.superpressurePa, row.superpressurePa, absolute: 1e-3, "\(what) superpressure")
-            assertClose(state.batteryChargeWh, row.batteryChargeWh, absolute: 1e-6, "\(what) battery")
-            assertClose(result.reward, row.reward, absolute: 1e-7, "\(what) reward")
+    func testFedBLEsActionsOnItsOwnDecodeTheTrajectoryFollowsBLEsStepByStep() throws {
+        // loonsim's own decode of each exported scenario's latents (seeds 0–9, both agents' runs).
+        let scenarios = try BLEReferenceData.scenarios()
+        for agent in ["ss", "p44"] {
+            for seed in 0..<10 {
+                let env = try environment()
+                _ = try env.reset(scenario: scenarios.first { $0.seed == seed }!)
+                for row in try BLEReferenceData.run(agent: agent, seed: seed).prefix(40) {
+                    let result = try env.step(action: row.action)
+                    let state = env.state!
+                    let what = "\(agent) seed \(seed) step \(row.step)"
+                    // Bit for bit: BLE's CSV holds every double in full (17 significant digits).
+                    XCTAssertEqual(result.info.appliedWind!.uMetersPerSecond, row.windU, "\(what) wind u")
+                    XCTAssertEqual(result.info.appliedWind!.vMetersPerSecond, row.windV, "\(what) wind v")
+                    XCTAssertEqual(result.info.effectiveCommand?.rawValue, row.effectiveAction, "\(what) effective action")
+                    XCTAssertEqual(state.xMeters, row.xMeters, "\(what) x")
+                    XCTAssertEqual(state.yMeters, row.yMeters, "\(what) y")
+                    XCTAssertEqual(state.pressurePa, row.pressurePa, "\(what) pressure")
+                    XCTAssertEqual(state.superpressurePa, row.superpressurePa, "\(what) superpressure")
+                    XCTAssertEqual(state.batteryChargeWh, row.batteryChargeWh, "\(what) battery")
+                    XCTAssertEqual(result.reward, row.reward, "\(what) reward")
+                }
+            }
         }
     }
 }
