@@ -15,10 +15,11 @@
 /// from BLE's own fields by up to 1.5e-4 m/s. So each dense layer accumulates over its inputs
 /// in order with one rounding per step (a fused multiply–add chain, as XLA's CPU
 /// matrix–vector product does) and adds the bias afterwards; the resize contracts axis 0 with
-/// fused multiply–adds, then axis 1 with a rounded product and sum (`jnp.einsum`'s order and
-/// XLA's rounding, found by trying each choice against BLE's grids), with JAX's float32 weights.
-/// Decoded grids then agree with BLE's to about 1.5e-5 m/s, 99.88 % of values bit for bit (see
-/// VAEDecoderTests; fusing neither contraction gives 79 %, fusing both 73 %).
+/// fused multiply–adds (except in the scalar tail of XLA's vector loop: the last 6 of each row's
+/// 630 values, in the first 18 rows), then axis 1 with a rounded product and sum, with JAX's
+/// float32 weights. Each choice was found by trying the alternatives against BLE's five exported
+/// grids; together they reproduce all 396 900 values bit for bit (see VAEDecoderTests: fusing
+/// neither contraction gives 79 %, fusing the first throughout 99.88 %).
 ///
 /// The decoder is immutable and safe to share between threads; each call allocates its own
 /// scratch (about 0.5 MB). A decode takes about 2.5 ms in a release build.
@@ -36,6 +37,12 @@ public struct VAEDecoder: Sendable {
                                      BLEFieldShape.pressureCount, BLEFieldShape.timeCount, 2]
     /// The number of values `decode` returns: 79 380.
     public static let outputCount = BLEFieldShape.valueCount
+
+    /// Of each enlarged row's 7·90 values along axis 0, how many XLA's 16-wide fused loop computes
+    /// (39·16); the rest came from a scalar tail without fusion, in the first `rowsWithUnfusedTail`
+    /// rows (measured against BLE's exported grids).
+    static let fusedColumnsPerRow = 624
+    static let rowsWithUnfusedTail = 18
 
     /// The parameters of the four dense layers.
     public let weights: VAEDecoderWeights
@@ -105,8 +112,9 @@ public struct VAEDecoder: Sendable {
         return y
     }
 
-    /// ψ (7, 7, C) enlarged to (23, 23, C), separably: first along axis 0 (fused multiply–adds),
-    /// then along axis 1 (separate multiply and add), rounded as XLA rounds BLE's resize.
+    /// ψ (7, 7, C) enlarged to (23, 23, C), separably: first along axis 0 (fused multiply–adds but
+    /// for XLA's scalar tail), then along axis 1 (separate multiply and add), rounded as XLA
+    /// rounded BLE's resize on the machine that exported BLE's episodes.
     func enlarge(_ psi: [Float]) -> [Float] {
         let (n, m, channels) = (Self.streamFunctionSide, Self.resizedSide, Self.channelCount)
         var alongX = [Float](repeating: 0, count: m * n * channels)
@@ -114,13 +122,16 @@ public struct VAEDecoder: Sendable {
         psi.withUnsafeBufferPointer { psi in
             alongX.withUnsafeMutableBufferPointer { out in
                 for i in 0..<m {
+                    // XLA's fused vector loop covers each row's first 624 (b, c) values; in the first 18 rows
+                    // the last 6 come from its scalar tail, a separate multiply and add.
+                    let fusedCount = i < Self.rowsWithUnfusedTail ? Self.fusedColumnsPerRow : n * channels
                     for tap in resize.taps[i] {
                         let weight = Double(tap.weight)
-                        for b in 0..<n {
-                            let (target, source) = ((i * n + b) * channels, (tap.input * n + b) * channels)
-                            // Fused, as XLA's dot rounds this contraction (see `dense` for the Double trick).
-                            for c in 0..<channels { out[target + c] = Float(Double(out[target + c]) + weight * Double(psi[source + c])) }
+                        let (target, source) = (i * n * channels, tap.input * n * channels)
+                        for q in 0..<fusedCount {  // q = b·C + c (see `dense` for the Double trick)
+                            out[target + q] = Float(Double(out[target + q]) + weight * Double(psi[source + q]))
                         }
+                        for q in fusedCount..<(n * channels) { out[target + q] += tap.weight * psi[source + q] }
                     }
                 }
             }
