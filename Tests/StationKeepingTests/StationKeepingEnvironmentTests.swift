@@ -31,6 +31,22 @@ final class StationKeepingEnvironmentTests: XCTestCase {
         print("initial observations: largest |loonsim − BLE| = \(worst.difference) (seed \(worst.seed), index \(worst.index))")
     }
 
+    /// The step's wind, effective command, position, pressures, battery and reward equal BLE's row
+    /// bit for bit (BLE's CSV holds every double in full, 17 significant digits).
+    func assertStep(_ result: StepResult, _ state: BalloonState, equals row: BLEReferenceData.RunStep, _ what: String,
+                    file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(result.info.appliedWind!.uMetersPerSecond, row.windU, "\(what) wind u", file: file, line: line)
+        XCTAssertEqual(result.info.appliedWind!.vMetersPerSecond, row.windV, "\(what) wind v", file: file, line: line)
+        XCTAssertEqual(result.info.effectiveCommand?.rawValue, row.effectiveAction, "\(what) effective action",
+                       file: file, line: line)
+        XCTAssertEqual(state.xMeters, row.xMeters, "\(what) x", file: file, line: line)
+        XCTAssertEqual(state.yMeters, row.yMeters, "\(what) y", file: file, line: line)
+        XCTAssertEqual(state.pressurePa, row.pressurePa, "\(what) pressure", file: file, line: line)
+        XCTAssertEqual(state.superpressurePa, row.superpressurePa, "\(what) superpressure", file: file, line: line)
+        XCTAssertEqual(state.batteryChargeWh, row.batteryChargeWh, "\(what) battery", file: file, line: line)
+        XCTAssertEqual(result.reward, row.reward, "\(what) reward", file: file, line: line)
+    }
+
     /// BLE's own decoded forecast of `seed` (exported for seeds 0–4).
     func bleForecast(seed: Int) throws -> GriddedWindField {
         let file = try HDF5File.open(try BLEReferenceData.directory() + "/forecast_seed\(seed).h5")
@@ -43,18 +59,7 @@ final class StationKeepingEnvironmentTests: XCTestCase {
             let env = try environment()
             _ = try env.reset(scenario: scenarios.first { $0.seed == seed }!, forecast: try bleForecast(seed: seed))
             for row in try BLEReferenceData.run(agent: "ss", seed: seed).prefix(120) {
-                let result = try env.step(action: row.action)
-                let state = env.state!
-                let what = "seed \(seed) step \(row.step)"
-                XCTAssertEqual(result.info.appliedWind!.uMetersPerSecond, row.windU, "\(what) wind u")
-                XCTAssertEqual(result.info.appliedWind!.vMetersPerSecond, row.windV, "\(what) wind v")
-                XCTAssertEqual(result.info.effectiveCommand?.rawValue, row.effectiveAction, "\(what) effective action")
-                XCTAssertEqual(state.xMeters, row.xMeters, "\(what) x")
-                XCTAssertEqual(state.yMeters, row.yMeters, "\(what) y")
-                XCTAssertEqual(state.pressurePa, row.pressurePa, "\(what) pressure")
-                XCTAssertEqual(state.superpressurePa, row.superpressurePa, "\(what) superpressure")
-                XCTAssertEqual(state.batteryChargeWh, row.batteryChargeWh, "\(what) battery")
-                XCTAssertEqual(result.reward, row.reward, "\(what) reward")
+                assertStep(try env.step(action: row.action), env.state!, equals: row, "seed \(seed) step \(row.step)")
             }
         }
     }
@@ -67,19 +72,7 @@ final class StationKeepingEnvironmentTests: XCTestCase {
                 let env = try environment()
                 _ = try env.reset(scenario: scenarios.first { $0.seed == seed }!)
                 for row in try BLEReferenceData.run(agent: agent, seed: seed).prefix(40) {
-                    let result = try env.step(action: row.action)
-                    let state = env.state!
-                    let what = "\(agent) seed \(seed) step \(row.step)"
-                    // Bit for bit: BLE's CSV holds every double in full (17 significant digits).
-                    XCTAssertEqual(result.info.appliedWind!.uMetersPerSecond, row.windU, "\(what) wind u")
-                    XCTAssertEqual(result.info.appliedWind!.vMetersPerSecond, row.windV, "\(what) wind v")
-                    XCTAssertEqual(result.info.effectiveCommand?.rawValue, row.effectiveAction, "\(what) effective action")
-                    XCTAssertEqual(state.xMeters, row.xMeters, "\(what) x")
-                    XCTAssertEqual(state.yMeters, row.yMeters, "\(what) y")
-                    XCTAssertEqual(state.pressurePa, row.pressurePa, "\(what) pressure")
-                    XCTAssertEqual(state.superpressurePa, row.superpressurePa, "\(what) superpressure")
-                    XCTAssertEqual(state.batteryChargeWh, row.batteryChargeWh, "\(what) battery")
-                    XCTAssertEqual(result.reward, row.reward, "\(what) reward")
+                    assertStep(try env.step(action: row.action), env.state!, equals: row, "\(agent) seed \(seed) step \(row.step)")
                 }
             }
         }

@@ -88,20 +88,27 @@ final class EvaluateCommandTests: XCTestCase {
         XCTAssertTrue(result.standardError.contains("is more than the 365 loonsim flies"), result.standardError)
     }
 
-    func testAnInterruptedEvaluationKeepsOnlyWholeEpisodesAndResumes() throws {
+    /// Starts an evaluation of 40 episodes of `days`, sends `signal` after `seconds`, and returns
+    /// its exit status and standard error.
+    func evaluation(days: String, stoppedBy signal: Int32, after seconds: Double) throws -> (status: Int32, message: String) {
         let process = Process()
         process.executableURL = Loonsim.executable
-        // Two-day episodes: far more work than the few seconds before the interrupt, on any machine.
-        process.arguments = ["evaluate", "--out", directory, "--seeds", "0-39", "--days", "2", "--jobs", "1"]
+        process.arguments = ["evaluate", "--out", directory, "--seeds", "0-39", "--days", days, "--jobs", "1"]
         let error = Pipe()
         process.standardError = error
         process.standardOutput = Pipe()
         try process.run()
-        Thread.sleep(forTimeInterval: 3)
-        process.interrupt()
+        Thread.sleep(forTimeInterval: seconds)
+        kill(process.processIdentifier, signal)
         let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 130, message)
+        return (process.terminationStatus, message)
+    }
+
+    func testAnInterruptedEvaluationKeepsOnlyWholeEpisodesAndResumes() throws {
+        // Two-day episodes: far more work than the few seconds before the interrupt, on any machine.
+        let (status, message) = try evaluation(days: "2", stoppedBy: SIGINT, after: 3)
+        XCTAssertEqual(status, 130, message)
         XCTAssertTrue(message.contains("episodes saved; run the same command with --resume to finish"), message)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/seeds/station-seeker")
         XCTAssertTrue(files.allSatisfy { $0.hasPrefix("seed_") && $0.hasSuffix(".h5") }, "only whole episode files: \(files)")
@@ -109,18 +116,8 @@ final class EvaluateCommandTests: XCTestCase {
     }
 
     func testATerminatedEvaluationStopsCleanlyWithTheStatusOfSIGTERM() throws {
-        let process = Process()
-        process.executableURL = Loonsim.executable
-        process.arguments = ["evaluate", "--out", directory, "--seeds", "0-39", "--days", "1", "--jobs", "1"]
-        let error = Pipe()
-        process.standardError = error
-        process.standardOutput = Pipe()
-        try process.run()
-        Thread.sleep(forTimeInterval: 2)
-        process.terminate()
-        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 143, message)
+        let (status, message) = try evaluation(days: "1", stoppedBy: SIGTERM, after: 2)
+        XCTAssertEqual(status, 143, message)
         XCTAssertTrue(message.contains("episodes saved; run the same command with --resume to finish"), message)
     }
 
