@@ -91,7 +91,8 @@ public enum PressureRange {
 
     /// BLE's `_search_for_safe_pressure`: `start` if its superpressure is safe, otherwise the
     /// interpolated crossing between the last unsafe and the first safe point of `column` walked
-    /// from `start` upwards (ascending P, skipping points below `start`) or downwards.
+    /// from `start` upwards (ascending P, skipping points below `start`) or downwards. A point equal
+    /// to `start` (P_max is the column's last point) gives `start`'s own result, so it is not probed again.
     static func safeBound(from start: Double, column: [Double], upwards: Bool, safeLowest: Double, safeHighest: Double,
                           superpressure: (Double) throws(BalloonPhysicsError) -> Double) throws(BalloonPhysicsError) -> Double {
         var sp = try superpressure(start)
@@ -99,7 +100,8 @@ public enum PressureRange {
         var last = (pressure: start, superpressure: sp)
         for k in 0..<column.count {
             let pressure = column[upwards ? k : column.count - 1 - k]
-            if upwards ? pressure < start : pressure > start { continue }
+            // A point equal to `start` would repeat its (unsafe) probe: skip it too.
+            if upwards ? pressure <= start : pressure >= start { continue }
             sp = try superpressure(pressure)
             if sp > safeHighest || sp < safeLowest {
                 last = (pressure, sp)
