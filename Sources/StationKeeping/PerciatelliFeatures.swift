@@ -45,11 +45,18 @@ public final class PerciatelliFeatures {
 
     /// Records the wind measured at the balloon: the GP learns `measured − forecast` there.
     public func observe(state: BalloonState, measuredWind: WindVector) {
-        let elapsed = Double(state.elapsedSeconds)
         let f = forecast.wind(xMeters: state.xMeters, yMeters: state.yMeters, pressurePa: state.pressurePa,
-                              elapsedSeconds: elapsed)
-        gp.observe(xMeters: state.xMeters, yMeters: state.yMeters, pressurePa: state.pressurePa, elapsedSeconds: elapsed,
-                   errorU: measuredWind.uMetersPerSecond - f.u, errorV: measuredWind.vMetersPerSecond - f.v)
+                              elapsedSeconds: Double(state.elapsedSeconds))
+        observe(state: state, forecastWind: WindVector(uMetersPerSecond: f.u, vMetersPerSecond: f.v),
+                measuredWind: measuredWind)
+    }
+
+    /// The same, for a caller that has already looked up the forecast at the state (`forecastWind`).
+    public func observe(state: BalloonState, forecastWind: WindVector, measuredWind: WindVector) {
+        gp.observe(xMeters: state.xMeters, yMeters: state.yMeters, pressurePa: state.pressurePa,
+                   elapsedSeconds: Double(state.elapsedSeconds),
+                   errorU: measuredWind.uMetersPerSecond - forecastWind.uMetersPerSecond,
+                   errorV: measuredWind.vMetersPerSecond - forecastWind.vMetersPerSecond)
     }
 
     /// The observation of `state` in a new array (call after ``observe(state:measuredWind:)`` for the same state).

@@ -23,11 +23,11 @@ public enum Reward {
     ///   uses 50 km whatever the environment's radius; `corrected` uses `radiusKm`.
     public static func perciatelli(_ state: BalloonState, radiusKm: Double = stationKeepingRadiusKm) -> Double {
         let radiusMeters = (state.profile == .ble ? stationKeepingRadiusKm : radiusKm) * 1000
-        let distance = (state.xMeters * state.xMeters + state.yMeters * state.yMeters).squareRoot()
+        let distance = PerciatelliFeatures.distanceMeters(state)
         var reward = distance <= radiusMeters
             ? 1.0 : dropoff * exp(-ln2 / halfLifeKm * ((distance - radiusMeters) / 1000))
         if state.lastCommand == .down && !state.hasExcessEnergy {
-            let scale = min(max((state.acsPowerW - 100) / (300 - 100), 0), 1)
+            let scale = PerciatelliFeatures.saturatingRescale(state.acsPowerW, 100, 300)
             reward *= 0.95 - 0.3 * scale
         }
         return reward

@@ -39,6 +39,9 @@ public final class StationKeepingEnvironment {
     private var features: PerciatelliFeatures?
     /// The latest observation; steps write into its storage.
     private var latest = Observation(values: [Float](repeating: 0, count: Observation.count))
+    /// The wind at the current state (measured after reset or the last step): the next step flies in it.
+    private var windNow = MeasuredWind(forecast: WindVector(uMetersPerSecond: 0, vMetersPerSecond: 0),
+                                       truth: WindVector(uMetersPerSecond: 0, vMetersPerSecond: 0))
 
     public init(configuration: EnvironmentConfiguration = EnvironmentConfiguration(), winds: WindSource) {
         self.configuration = configuration
@@ -89,8 +92,8 @@ public final class StationKeepingEnvironment {
         state = balloon
         stepCount = 0
         ended = false
-        let measured = groundTruth(at: balloon, forecast: forecast)
-        features!.observe(state: balloon, measuredWind: measured)
+        windNow = measuredWind(at: balloon, forecast: forecast)
+        features!.observe(state: balloon, forecastWind: windNow.forecast, measuredWind: windNow.truth)
         do {
             try writeObservation(of: balloon, features: features!)
         } catch {
@@ -109,7 +112,7 @@ public final class StationKeepingEnvironment {
     public func step(_ command: AltitudeControlCommand) throws -> StepResult {
         guard var balloon = state, let features else { throw EnvironmentError.notReset }
         guard !ended else { throw EnvironmentError.episodeEnded(stepCount: stepCount) }
-        let wind = groundTruth(at: balloon, forecast: features.forecast)
+        let wind = windNow.truth
         let effective: AltitudeControlCommand
         do {
             effective = try balloon.simulateStep(wind: wind, command: command)
@@ -119,8 +122,8 @@ public final class StationKeepingEnvironment {
         }
         stepCount += 1
         state = balloon
-        let measured = groundTruth(at: balloon, forecast: features.forecast)
-        features.observe(state: balloon, measuredWind: measured)
+        windNow = measuredWind(at: balloon, forecast: features.forecast)
+        features.observe(state: balloon, forecastWind: windNow.forecast, measuredWind: windNow.truth)
         do {
             try writeObservation(of: balloon, features: features)
         } catch {
@@ -143,18 +146,25 @@ public final class StationKeepingEnvironment {
         }
     }
 
-    /// The ground-truth wind at `state`: forecast + simplex noise (reference §3.1).
-    func groundTruth(at state: BalloonState, forecast: GriddedWindField) -> WindVector {
+    /// The forecast and the ground-truth wind (forecast + simplex noise, reference §3.1) at `state`.
+    func measuredWind(at state: BalloonState, forecast: GriddedWindField) -> MeasuredWind {
         let elapsed = Double(state.elapsedSeconds)
         let f = forecast.wind(xMeters: state.xMeters, yMeters: state.yMeters, pressurePa: state.pressurePa,
                               elapsedSeconds: elapsed)
         let n = noise!.noise(xMeters: state.xMeters, yMeters: state.yMeters, pressurePa: state.pressurePa,
                              elapsedSeconds: elapsed)
-        return WindVector(uMetersPerSecond: f.u + n.u, vMetersPerSecond: f.v + n.v)
+        return MeasuredWind(forecast: WindVector(uMetersPerSecond: f.u, vMetersPerSecond: f.v),
+                            truth: WindVector(uMetersPerSecond: f.u + n.u, vMetersPerSecond: f.v + n.v))
+    }
+
+    /// The wind at one state: what the forecast says and what blows.
+    struct MeasuredWind {
+        var forecast: WindVector
+        var truth: WindVector
     }
 
     private func info(_ state: BalloonState, effective: AltitudeControlCommand?, applied: WindVector?) -> StepInfo {
-        let distance = (state.xMeters * state.xMeters + state.yMeters * state.yMeters).squareRoot()
+        let distance = PerciatelliFeatures.distanceMeters(state)
         return StepInfo(stepCount: stepCount, elapsedSeconds: state.elapsedSeconds, status: state.status,
                         effectiveCommand: effective, distanceKm: distance / 1000,
                         withinRadius: distance <= configuration.stationKeepingRadiusKm * 1000, appliedWind: applied)
