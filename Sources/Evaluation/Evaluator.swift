@@ -73,6 +73,8 @@ public final class Evaluator: @unchecked Sendable {
 
     /// Runs `plan`; calls `report` after every episode (from worker threads, one at a time).
     ///
+    /// One evaluator runs one plan at a time; each run starts from nothing of the one before.
+    ///
     /// - Parameter shouldStop: polled between episodes; when it returns true the run stops and
     ///   throws ``EvaluationError/interrupted(saved:total:)``.
     /// - Returns: the results in scenario order.
@@ -89,6 +91,11 @@ public final class Evaluator: @unchecked Sendable {
         var seen = Set<Int>()
         for scenario in plan.scenarios where !seen.insert(scenario.seed ?? 0).inserted {
             throw EvaluationError.duplicateSeed(scenario.seed ?? 0)
+        }
+        lock.withLock {
+            results = [:]
+            next = 0
+            firstError = nil
         }
         let provenance = plan.provenance
         var toFly: [Scenario] = []

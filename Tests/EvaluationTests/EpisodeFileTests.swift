@@ -64,4 +64,22 @@ final class EvaluatorTests: XCTestCase {
             XCTAssertEqual("\($0)", "seed 4 appears more than once among the scenarios to fly")
         }
     }
+
+    func testASecondRunOfOneEvaluatorFliesItsOwnPlan() throws {
+        let directory = SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let decoder = try WindField.VAEDecoder.loadDefault()
+        func plan(_ seeds: [Int], _ folder: String) throws -> Evaluator.Plan {
+            Evaluator.Plan(agent: Agents.StationSeekerAgent(),
+                           scenarios: try seeds.map { try StationKeeping.ScenarioSampler.scenario(seed: $0) },
+                           configuration: .days(0.02), winds: .generative(decoder), windsName: "generative", jobs: 2,
+                           episodeDirectory: directory + "/" + folder, resume: false)
+        }
+        let evaluator = Evaluator()
+        let first = try evaluator.run(try plan([0, 1], "first"))
+        let second = try evaluator.run(try plan([2, 3, 4], "second"))
+        XCTAssertEqual(first.map(\.seed), [0, 1])
+        XCTAssertEqual(second.map(\.seed), [2, 3, 4])
+        XCTAssertEqual(second.map(\.cumulativeReward), try Evaluator().run(try plan([2, 3, 4], "fresh")).map(\.cumulativeReward))
+    }
 }
