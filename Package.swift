@@ -85,7 +85,7 @@ let package = Package(
         .executableTarget(name: "BLEReproduction", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField", "ExperimentSupport"],
                           path: "Experiments/BLEReproduction", swiftSettings: releaseSpeed),
 
-        .executableTarget(name: "EvaluationBenchmark", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField"],
+        .executableTarget(name: "EvaluationBenchmark", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField", "ExperimentSupport"],
                           path: "Experiments/EvaluationBenchmark", swiftSettings: releaseSpeed),
 
         .executableTarget(name: "LearningBenchmark", dependencies: ["Learning"],

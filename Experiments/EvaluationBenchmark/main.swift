@@ -10,13 +10,14 @@
 import Agents
 import Dispatch
 import Evaluation
+import ExperimentSupport
 import Foundation
 import StationKeeping
 import WindField
 
 let arguments = CommandLine.arguments
 let quick = arguments.contains("--quick")
-let jobs = arguments.firstIndex(of: "--jobs").flatMap { Int(arguments[$0 + 1]) } ?? System.coreCount
+let jobs = ExperimentOptions.value("--jobs").flatMap { Int($0) } ?? System.coreCount
 let seeds = Array(0..<(quick ? 20 : 100))
 let bleSecondsPerEpisode = 30.0
 let decoder = try VAEDecoder.loadDefault()
