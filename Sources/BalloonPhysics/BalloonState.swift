@@ -116,7 +116,10 @@ public struct BalloonState: Sendable, Equatable {
 
     /// Whether the panels would make more than the day load with the battery above 99 %
     /// (observation feature 13): `solar_power(el, P) > 120.4 W and soc > 0.99`.
-    public var hasExcessEnergy: Bool {
+    public var hasExcessEnergy: Bool { hasExcessEnergy(sun: sun) }
+
+    /// ``hasExcessEnergy`` for a caller that already has this state's ``sun``.
+    public func hasExcessEnergy(sun: SolarPosition) -> Bool {
         let elevation = sun.elevationDeg
         let attenuation = AtmosphericAttenuation.uncheckedFactor(elevationDeg: elevation, pressurePa: pressurePa)
         return SolarPanels.powerW(elevationDeg: elevation, attenuation: attenuation) > vehicle.daytimePowerLoadW

@@ -50,16 +50,18 @@ public enum PressureRange {
 
     /// The accessible range of `state`'s balloon, at its position, time and IR.
     ///
-    /// - Parameter column: the search column of `state`'s balloon and atmosphere, when the caller
-    ///   keeps one (it must ``SearchColumn/serves(_:)`` the state); made here otherwise.
+    /// - Parameters:
+    ///   - column: the search column of `state`'s balloon and atmosphere, when the caller keeps one
+    ///     (it must ``SearchColumn/serves(_:)`` the state); made here otherwise.
+    ///   - sun: `state.sun`, when the caller has already computed it.
     /// - Throws: ``BalloonPhysicsError/noSafePressure`` when no column point is safe (BLE raises);
     ///   the stable initialisation's domain errors.
-    public static func accessible(for state: BalloonState, column: SearchColumn? = nil)
+    public static func accessible(for state: BalloonState, column: SearchColumn? = nil, sun: SolarPosition? = nil)
         throws(BalloonPhysicsError) -> AccessiblePressureRange
     {
         let column = if let column { column } else { try SearchColumn(vehicle: state.vehicle, atmosphere: state.atmosphere) }
         precondition(column.serves(state), "the search column was made for another balloon or atmosphere")
-        return try accessible(column: column, sun: state.sun, upwellingInfraredWPerM2: state.upwellingInfraredWPerM2,
+        return try accessible(column: column, sun: sun ?? state.sun, upwellingInfraredWPerM2: state.upwellingInfraredWPerM2,
                               earthAbsorptivity: state.earthAbsorptivity)
     }
 

@@ -69,20 +69,22 @@ public final class PerciatelliFeatures {
     /// Writes the observation of `state` into `output` (1099 values); allocation-free.
     public func write(_ state: BalloonState, into output: UnsafeMutableBufferPointer<Float>) throws(BalloonPhysicsError) {
         precondition(output.count == Observation.count, "the observation has \(Observation.count) values")
-        try writeAmbient(state, into: output)
-        try writeWindColumn(state, into: output)
+        // The sun as BLE's solar code sees it from the balloon (latitude kept in radians), once for
+        // the elevation, the excess-energy flag and the accessible range.
+        let site = state.solarSite
+        let sun = SolarCalculator.position(at: site, unixSeconds: state.unixSeconds)
+        try writeAmbient(state, site: site, sun: sun, into: output)
+        try writeWindColumn(state, sun: sun, into: output)
     }
 
     // MARK: Ambient features (§4.1)
 
-    private func writeAmbient(_ state: BalloonState, into f: UnsafeMutableBufferPointer<Float>) throws(BalloonPhysicsError) {
-        // The sun as BLE's solar code sees it from the balloon (latitude kept in radians).
-        let site = state.solarSite
+    private func writeAmbient(_ state: BalloonState, site: SolarSite, sun: SolarPosition,
+                              into f: UnsafeMutableBufferPointer<Float>) throws(BalloonPhysicsError) {
         let t = state.unixSeconds
         f[0] = Float(Self.saturatingRescale(state.pressurePa, Observation.lowestLevelPa, Observation.highestLevelPa))
         f[1] = Float(state.batteryStateOfCharge)
-        let elevation = SolarCalculator.elevationDeg(at: site, unixSeconds: t)
-        f[2] = Float(Self.saturatingRescale(elevation, -90, 90))
+        f[2] = Float(Self.saturatingRescale(sun.elevationDeg, -90, 90))
         let cycle = try Self.solarCycle(at: site, unixSeconds: t, cache: sunCache)
         f[3] = Float(sin(cycle))
         f[4] = Float(cos(cycle))
@@ -97,7 +99,7 @@ public final class PerciatelliFeatures {
         let paused = state.navigationIsPaused
         f[11] = paused ? 1 : 0
         f[12] = paused ? 0 : 1
-        f[13] = state.hasExcessEnergy ? 1 : 0
+        f[13] = state.hasExcessEnergy(sun: sun) ? 1 : 0
         let power = try PowerTable.powerW(pressureRatio: state.pressureRatio, stateOfCharge: state.batteryStateOfCharge)
         f[14] = Float(Self.saturatingRescale(power, 100, 300))
         f[15] = Float(state.pressureRatio)
@@ -119,11 +121,12 @@ public final class PerciatelliFeatures {
 
     // MARK: Wind column (§4.2)
 
-    private func writeWindColumn(_ state: BalloonState, into f: UnsafeMutableBufferPointer<Float>) throws(BalloonPhysicsError) {
+    private func writeWindColumn(_ state: BalloonState, sun: SolarPosition,
+                                 into f: UnsafeMutableBufferPointer<Float>) throws(BalloonPhysicsError) {
         if searchColumn?.serves(state) != true {
             searchColumn = try PressureRange.SearchColumn(vehicle: state.vehicle, atmosphere: state.atmosphere)
         }
-        let range = try PressureRange.accessible(for: state, column: searchColumn)
+        let range = try PressureRange.accessible(for: state, column: searchColumn, sun: sun)
         let balloonLevel = Self.balloonLevel(pressurePa: state.pressurePa)
         // Slot j shows level j − 180 + b; everything starts as (0, 1, 1).
         for slot in 0..<Observation.slotCount {
