@@ -1,5 +1,6 @@
 import Foundation
 import HDF5
+import Randomness
 
 /// Everything needed to resume training an encoder: its configuration, parameters,
 /// random-feature buffers, the optimizer state and free-form metadata, saved as HDF5.

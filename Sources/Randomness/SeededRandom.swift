@@ -74,12 +74,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
 
     /// FNV-1a, 64-bit, over the UTF-8 bytes of `text`.
     public static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
+        FNV1a64.hash(Array(text.utf8))
     }
 }
 

@@ -1,4 +1,5 @@
-/// The 64-bit FNV-1a hash (Fowler–Noll–Vo), used as the checkpoint checksum and for seed labels.
+/// The 64-bit FNV-1a hash (Fowler–Noll–Vo): the checkpoint checksum, and the hash of a named
+/// stream's label (``SeededRandom/fnv1a(_:)``).
 ///
 /// Fast, simple and stable across platforms; it detects accidental damage (flipped
 /// bytes, truncation), not tampering. Offset basis 0xcbf29ce484222325, prime 0x100000001b3.

@@ -1,4 +1,4 @@
-import Learning
+import Randomness
 import XCTest
 
 final class FNV1a64Tests: XCTestCase {
