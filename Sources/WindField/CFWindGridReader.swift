@@ -94,7 +94,7 @@ enum CFWindGridReader {
 
         let order = Role.allCases.map { role in roles.firstIndex(of: role)! }  // file dimension of each role
         let components = try [uName, vName].map { name in
-            try readComponent(name, file: file, expectedShape: shape, roles: roles, order: order,
+            try readComponent(name, file: file, expectedShape: shape, order: order,
                               reversed: Role.allCases.map { coordinates[$0]!.reversed },
                               pressureLevels: coordinates[.pressure]!.values)
         }
@@ -168,7 +168,7 @@ enum CFWindGridReader {
     /// Reads one component, unpacks it, checks fill values, and reorders it to
     /// `(time, pressure, latitude, longitude)` with every axis ascending.
     private static func readComponent(
-        _ name: String, file: HDF5File, expectedShape: [Int], roles: DimensionRoles, order: [Int],
+        _ name: String, file: HDF5File, expectedShape: [Int], order: [Int],
         reversed: [Bool], pressureLevels: [Double]
     ) throws -> [Float] {
         let path = file.filePath
