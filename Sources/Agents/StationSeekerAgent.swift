@@ -80,7 +80,7 @@ public struct StationSeekerAgent: MemorylessAgent {
                 for slot in 0..<Observation.slotCount {
                     let index = Observation.slotIndex(slot)
                     let uncertainty = features[index], bearing = features[index + 1], magnitude = features[index + 2]
-                    if uncertainty == 0 && bearing == 1 && magnitude == 1 { continue }  // padding or unreachable
+                    if Observation.isInvalidSlot(uncertainty: uncertainty, bearing: bearing, magnitude: magnitude) { continue }
 
                     let speed = (magnitude * windSquash) / (1 - magnitude)
                     let angle = bearing * pi

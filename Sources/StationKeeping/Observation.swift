@@ -60,7 +60,13 @@ public struct Observation: Sendable, Equatable {
     /// Whether `slot` holds a reachable level (its triple is not exactly (0, 1, 1)).
     public func isValid(slot: Int) -> Bool {
         let s = self.slot(slot)
-        return !(s.uncertainty == 0 && s.bearing == 1 && s.magnitude == 1)
+        return !Self.isInvalidSlot(uncertainty: s.uncertainty, bearing: s.bearing, magnitude: s.magnitude)
+    }
+
+    /// Whether a slot's triple is exactly ``invalidSlot`` (0, 1, 1): padding or an unreachable level.
+    @inlinable
+    public static func isInvalidSlot(uncertainty: Float, bearing: Float, magnitude: Float) -> Bool {
+        uncertainty == 0 && bearing == 1 && magnitude == 1
     }
 
     // MARK: Decoded values (BLE's `NamedPerciatelliFeatures`)
