@@ -72,7 +72,12 @@ public enum EvaluationJSON {
 
     /// How the first episode of a loonsim result file was made.
     public static func provenance(_ path: String) throws -> EpisodeFile.Provenance {
-        guard let first = try entries(path).first else { throw EvaluationError.unreadable(path: path, reason: "holds no episodes") }
+        try provenance(of: entries(path), in: path)
+    }
+
+    /// How the first of `entries`, read from `path`, was made.
+    static func provenance(of entries: [Entry], in path: String) throws -> EpisodeFile.Provenance {
+        guard let first = entries.first else { throw EvaluationError.unreadable(path: path, reason: "holds no episodes") }
         guard let agent = first.agent, let profile = first.profile, let steps = first.trial_steps, let winds = first.winds else {
             throw EvaluationError.unreadable(path: path, reason: "has no loonsim fields (agent, profile, trial_steps, winds)")
         }
@@ -100,17 +105,20 @@ extension EvaluationJSON {
         -> (results: [EpisodeResult], provenance: EpisodeFile.Provenance)
     {
         precondition(!paths.isEmpty, "nothing to merge")
-        let reference = try provenance(paths[0])
+        var first: EpisodeFile.Provenance?  // the first file's settings, which every other must share
         var merged: [Entry] = []
         var seen = Set<Int>()
         for path in paths {
-            let made = try provenance(path)
+            let shard = try entries(path)  // each file read once
+            let made = try provenance(of: shard, in: path)
+            let reference = first ?? made
+            first = reference
             guard made == reference else {
                 throw EvaluationError.unreadable(path: path, reason: "was made with agent \(made.agent), profile \(made.profile), "
                     + "\(made.trialSteps) steps, winds \(made.winds); \((paths[0] as NSString).lastPathComponent) with "
                     + "\(reference.agent), \(reference.profile), \(reference.trialSteps) steps, \(reference.winds)")
             }
-            for entry in try entries(path) {
+            for entry in shard {
                 guard seen.insert(entry.seed).inserted else {
                     throw EvaluationError.unreadable(path: path, reason: "repeats seed \(entry.seed) of another shard")
                 }
@@ -121,6 +129,6 @@ extension EvaluationJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try encoder.encode(merged).write(to: URL(fileURLWithPath: output), options: .atomic)
-        return (results(of: merged), reference)
+        return (results(of: merged), first!)
     }
 }
