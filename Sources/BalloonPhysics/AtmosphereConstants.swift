@@ -20,7 +20,4 @@ public enum AtmosphereConstants {
 
     /// The altitude floor of the safety layer and of the initial-pressure range: 50 000 ft, m (reference §2.8, §2.9).
     public static let floorHeightM = 50_000.0 * PhysicsConstants.metersPerFoot
-
-    /// Number of layers.
-    public static let layerCount = 7
 }

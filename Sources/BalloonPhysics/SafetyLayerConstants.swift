@@ -14,8 +14,8 @@ public enum SafetyLayerConstants {
     /// Envelope layer: extra margin before returning to nominal, Pa.
     public static let envelopeRestartHysteresisPa = 50.0
 
-    /// Altitude layer: the altitude floor, m (50 000 ft).
-    public static let altitudeMinimumM = 50_000.0 * PhysicsConstants.metersPerFoot
+    /// Altitude layer: the altitude floor, m (50 000 ft, the atmosphere's floor).
+    public static let altitudeMinimumM = AtmosphereConstants.floorHeightM
     /// Altitude layer: margin of the low state, m (500 ft).
     public static let altitudeBufferM = 500.0 * PhysicsConstants.metersPerFoot
     /// Altitude layer: extra margin before returning to nominal, m (500 ft).
