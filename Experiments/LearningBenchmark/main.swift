@@ -15,7 +15,6 @@ if let unknown = CommandLine.arguments.dropFirst().first(where: { $0 != "--quick
     FileHandle.standardError.write(Data("LearningBenchmark: unknown argument '\(unknown)' (only --quick)\n".utf8))
     exit(2)
 }
-setenv("OPENBLAS_NUM_THREADS", "1", 1)
 
 print("LearningBenchmark\(quick ? " --quick" : ""): one thread; times are medians of repeated runs")
 
