@@ -91,6 +91,9 @@ let package = Package(
         .executableTarget(name: "LearningBenchmark", dependencies: ["Learning"],
                           path: "Experiments/LearningBenchmark", swiftSettings: releaseSpeed),
 
+        .executableTarget(name: "TrainingBenchmark", dependencies: ["Learning", "StationKeeping", "WindField"],
+                          path: "Experiments/TrainingBenchmark", swiftSettings: releaseSpeed),
+
         .target(name: "ExperimentSupport", dependencies: ["FileErrors"], path: "Experiments/ExperimentSupport"),
         .target(name: "TestSupport", dependencies: ["ExperimentSupport"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
@@ -101,7 +104,7 @@ let package = Package(
         .testTarget(name: "BalloonPhysicsTests", dependencies: ["BalloonPhysics", "WindField", "TestSupport", "ExperimentSupport"]),
         .testTarget(name: "BLEModelsTests", dependencies: ["BLEModels", "WindField", "HDF5", "TestSupport"]),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "BLEModels", "WindField", "HDF5", "TestSupport", "ExperimentSupport"]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning", "Randomness", "StationKeeping", "TestSupport"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Agents", "BalloonPhysics", "Randomness", "StationKeeping", "WindField", "TestSupport"]),
         .testTarget(name: "loonsimTests", dependencies: ["loonsim", "TestSupport"]),
     ]
 )

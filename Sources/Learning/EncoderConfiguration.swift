@@ -5,6 +5,17 @@
 /// of a batch of 32 observations fits in about 20 ms on one core (see
 /// Experiments/LearningBenchmark).
 public struct EncoderConfiguration: Codable, Equatable, Sendable {
+    /// The network's body: a Performer over the wind column, or a plain MLP over the raw features.
+    public enum Architecture: String, Codable, Equatable, Sendable, CaseIterable {
+        /// Wind-column tokens, ``PerformerBlock``s, a summary, then the head MLP.
+        case performer
+        /// The head MLP straight on the 1099 raw features (BLE's QR-DQN network with
+        /// `headHiddenWidths = [600] × 7`; the token and block settings are unused).
+        case mlp
+    }
+
+    /// Performer (the default) or BLE's plain MLP (the ablation).
+    public var architecture = Architecture.performer
     /// Width of every token vector (the model dimension); a multiple of `headCount`.
     public var width = 32
     /// Number of Performer blocks.
@@ -20,7 +31,7 @@ public struct EncoderConfiguration: Codable, Equatable, Sendable {
     public var featureRedrawInterval = 1000
     /// Hidden width of each block's feed-forward sublayer.
     public var feedForwardWidth = 64
-    /// Hidden widths of the head MLP that maps the summary to quantiles.
+    /// Hidden widths of the head MLP that maps the summary (Performer) or the raw features (MLP) to quantiles.
     public var headHiddenWidths = [128]
     /// The nonlinearity in the feed-forward sublayers and the head.
     public var activation = Activation.relu
@@ -34,6 +45,36 @@ public struct EncoderConfiguration: Codable, Equatable, Sendable {
     public var seed: UInt64 = 0
 
     public init() {}
+
+    /// BLE's QR-DQN network (ble-reference.md §6.5): 1099 → 600 × 7 (ReLU) → 3 × 51, Dopamine's initialiser.
+    public static var bleMLP: EncoderConfiguration {
+        var configuration = EncoderConfiguration()
+        configuration.architecture = .mlp
+        configuration.headHiddenWidths = [Int](repeating: 600, count: 7)
+        return configuration
+    }
+
+    public init(from decoder: any Decoder) throws {
+        // Settings absent from a stored configuration keep their defaults (older files lack `architecture`).
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func read<T: Decodable>(_ key: CodingKeys, _ value: inout T) throws {
+            if let decoded = try container.decodeIfPresent(T.self, forKey: key) { value = decoded }
+        }
+        try read(.architecture, &architecture)
+        try read(.width, &width)
+        try read(.blockCount, &blockCount)
+        try read(.headCount, &headCount)
+        try read(.featureCount, &featureCount)
+        try read(.featureKind, &featureKind)
+        try read(.featureRedrawInterval, &featureRedrawInterval)
+        try read(.feedForwardWidth, &feedForwardWidth)
+        try read(.headHiddenWidths, &headHiddenWidths)
+        try read(.activation, &activation)
+        try read(.attention, &attention)
+        try read(.actionCount, &actionCount)
+        try read(.quantileCount, &quantileCount)
+        try read(.seed, &seed)
+    }
 
     /// What is wrong with these settings, one sentence each; empty when the encoder can be built.
     public var problems: [String] {
@@ -62,6 +103,9 @@ public struct EncoderConfiguration: Codable, Equatable, Sendable {
     /// The number of values the encoder outputs per observation (`actionCount·quantileCount`).
     public var outputCount: Int { actionCount * quantileCount }
 
-    /// The width of the summary the head reads: own-level token, pooled column, ambient features.
-    public var summaryWidth: Int { 2 * width + ObservationLayout.ambientCount }
+    /// The width of what the head reads: own-level token, pooled column and ambient features
+    /// (Performer), or the whole observation (MLP).
+    public var summaryWidth: Int {
+        architecture == .mlp ? ObservationLayout.count : 2 * width + ObservationLayout.ambientCount
+    }
 }

@@ -10,6 +10,9 @@
 ///    tokens (the pooled column; zero if none) and the 16 ambient features.
 /// 4. An MLP head maps the summary to `actionCount × quantileCount` values.
 ///
+/// With ``EncoderConfiguration/Architecture/mlp`` steps 1–3 are skipped: the head reads the raw
+/// 1099 features (BLE's QR-DQN network), and the Performer parts below are nil.
+///
 /// ``forward(_:)`` takes a batch `[B, 1099]` and returns `[B, actionCount, quantileCount]`
 /// (action-major); ``backward(_:)`` takes dLoss/dOutput of that shape and accumulates every
 /// parameter's gradient (call ``ParameterContainer/zeroGradients()`` first). The encoder is a
@@ -17,13 +20,13 @@
 public struct ObservationEncoder: ParameterContainer, Sendable {
     /// The settings this encoder was built from.
     public let configuration: EncoderConfiguration
-    /// Slot features (uncertainty, bearing, magnitude) → token width.
-    public var slotInput: Linear
-    /// One learned vector per slot index 0…360.
-    public var levelEmbedding: Embedding
+    /// Slot features (uncertainty, bearing, magnitude) → token width (Performer only).
+    public var slotInput: Linear?
+    /// One learned vector per slot index 0…360 (Performer only).
+    public var levelEmbedding: Embedding?
     public var blocks: [PerformerBlock]
-    public var finalNorm: LayerNorm
-    /// Summary → `actionCount·quantileCount`.
+    public var finalNorm: LayerNorm?
+    /// Summary (or raw features, MLP) → `actionCount·quantileCount`.
     public var head: MultilayerPerceptron
     /// How many times the random features have been redrawn since initialisation.
     public internal(set) var featureDrawCount = 0
@@ -44,6 +47,14 @@ public struct ObservationEncoder: ParameterContainer, Sendable {
         self.configuration = configuration
         let c = configuration
         var generator = Xoshiro256StarStar(seed: c.seed, label: "encoder.parameters")
+        guard c.architecture == .performer else {
+            (slotInput, levelEmbedding, blocks, finalNorm) = (nil, nil, [], nil)
+            head = MultilayerPerceptron(
+                widths: [c.summaryWidth] + c.headHiddenWidths + [c.outputCount], activation: c.activation,
+                hiddenInitialization: .varianceScalingUniform(scale: 1 / Float(3).squareRoot()),
+                outputInitialization: .varianceScalingUniform(scale: 1 / Float(3).squareRoot()), using: &generator)
+            return
+        }
         slotInput = Linear(inputWidth: ObservationLayout.featuresPerSlot, outputWidth: c.width, using: &generator)
         levelEmbedding = Embedding(count: ObservationLayout.slotCount, width: c.width, using: &generator)
         blocks = (0..<c.blockCount).map { _ in
@@ -61,13 +72,16 @@ public struct ObservationEncoder: ParameterContainer, Sendable {
 
     /// Quantiles `[B, actionCount, quantileCount]` for observations `[B, 1099]`.
     public mutating func forward(_ observations: Tensor) -> Tensor {
+        let batch = observations.shape[0]
+        guard configuration.architecture == .performer else {
+            return head.forward(observations).reshaped([batch, configuration.actionCount, configuration.quantileCount])
+        }
         let width = configuration.width
         tokens = WindColumnTokens(observations: observations, selection: tokenSelection)
-        var x = slotInput.forward(tokens.features) + levelEmbedding.forward(tokens.slots)
+        var x = slotInput!.forward(tokens.features) + levelEmbedding!.forward(tokens.slots)
         for index in blocks.indices { x = blocks[index].forward(x, layout: tokens.layout) }
-        hidden = finalNorm.forward(x)
+        hidden = finalNorm!.forward(x)
 
-        let batch = observations.shape[0]
         let (summaryWidth, ambientCount) = (configuration.summaryWidth, ObservationLayout.ambientCount)
         summary.resize(to: [batch, summaryWidth])
         summary.zero()
@@ -91,10 +105,11 @@ public struct ObservationEncoder: ParameterContainer, Sendable {
 
     /// Accumulates dLoss/dParameters for the last forward, given dLoss/dOutput `[B, actionCount, quantileCount]`.
     public mutating func backward(_ outputGradient: Tensor) {
-        let batch = summary.shape[0]
+        let batch = outputGradient.shape[0]
         precondition(outputGradient.shape == [batch, configuration.actionCount, configuration.quantileCount],
                      "ObservationEncoder backward: gradient \(outputGradient.shape) for a batch of \(batch)")
         let summaryGradient = head.backward(outputGradient.reshaped([batch, configuration.outputCount]))
+        guard configuration.architecture == .performer else { return }
         let (width, summaryWidth) = (configuration.width, configuration.summaryWidth)
         let (layout, ownRows, poolWeights) = (tokens.layout, tokens.ownRows, tokens.poolWeights)
         tokenGradient.resize(to: hidden.shape)
@@ -110,10 +125,10 @@ public struct ObservationEncoder: ParameterContainer, Sendable {
                 }
             }
         }
-        var gradient = finalNorm.backward(tokenGradient)
+        var gradient = finalNorm!.backward(tokenGradient)
         for index in blocks.indices.reversed() { gradient = blocks[index].backward(gradient) }
-        _ = slotInput.backward(gradient)
-        levelEmbedding.backward(gradient)
+        _ = slotInput!.backward(gradient)
+        levelEmbedding!.backward(gradient)
     }
 
     /// Draws new FAVOR+ random features in every block (no-op for softmax attention).
@@ -144,12 +159,12 @@ public struct ObservationEncoder: ParameterContainer, Sendable {
     public var lastTokenCount: Int { tokens.slots.count }
 
     public mutating func visitParameters(_ visit: (String, inout Parameter) -> Void) {
-        slotInput.visitParameters { visit("slotInput." + $0, &$1) }
-        levelEmbedding.visitParameters { visit("levelEmbedding." + $0, &$1) }
+        slotInput?.visitParameters { visit("slotInput." + $0, &$1) }
+        levelEmbedding?.visitParameters { visit("levelEmbedding." + $0, &$1) }
         for index in blocks.indices {
             blocks[index].visitParameters { visit("blocks.\(index)." + $0, &$1) }
         }
-        finalNorm.visitParameters { visit("finalNorm." + $0, &$1) }
+        finalNorm?.visitParameters { visit("finalNorm." + $0, &$1) }
         head.visitParameters { visit("head." + $0, &$1) }
     }
 

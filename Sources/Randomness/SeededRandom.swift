@@ -26,6 +26,16 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
         self.init(seed: seed ^ Self.fnv1a(stream) &* 0x9E37_79B9_7F4A_7C15)
     }
 
+    /// The four words of the generator's state, so that a run can be saved and resumed mid-stream.
+    public var stateWords: [UInt64] { [state.0, state.1, state.2, state.3] }
+
+    /// The generator whose state is `stateWords` (as ``stateWords`` gave them); nil unless there
+    /// are four words, not all zero (xoshiro's one forbidden state).
+    public init?(stateWords words: [UInt64]) {
+        guard words.count == 4, words.contains(where: { $0 != 0 }) else { return nil }
+        state = (words[0], words[1], words[2], words[3])
+    }
+
     /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         let result = rotateLeft(state.1 &* 5, 7) &* 9

@@ -48,3 +48,14 @@ extension SimplexWindNoise: Equatable {
         lhs.u == rhs.u && lhs.v == rhs.v
     }
 }
+
+extension Scenario {
+    /// This scenario flown over a fixed wind grid: at the grid's station (when it names one) and
+    /// start time; everything else (start offset, pressure, atmosphere, noise) stays the seed's.
+    public func flown(over grid: WindGrid) -> Scenario {
+        var flown = self
+        if case .tangentPlane(let station?) = grid.frame { flown.station = station }
+        flown.startUnixSeconds = Int64(grid.startTime.timeIntervalSince1970.rounded(.down))
+        return flown
+    }
+}

@@ -1,27 +1,26 @@
 import Evaluation
 import Foundation
 
-/// A live progress line on standard error: episodes done, steps per second, time left.
-final class ProgressLine: @unchecked Sendable {
-    private let label: String
+/// A line of status on standard error that rewrites itself on a terminal; in a log (not a
+/// terminal) it prints at most one line per `logInterval` seconds, and every line marked final.
+final class StatusLine: @unchecked Sendable {
     private let lock = NSLock()
     private var shown = false
     private let isTerminal = isatty(STDERR_FILENO) != 0
+    private let logInterval: TimeInterval
+    private var lastLogged = Date.distantPast
 
-    init(label: String) { self.label = label }
+    init(logInterval: TimeInterval = 30) { self.logInterval = logInterval }
 
-    func update(_ progress: Evaluator.Progress) {
+    func show(_ text: String, final: Bool) {
         lock.lock()
         defer { lock.unlock() }
-        let eta = progress.etaSeconds.map { Self.clock($0) } ?? "–"
-        let text = String(format: "%@: %d/%d episodes · %.0f steps/s · ETA %@", label, progress.done, progress.total,
-                          progress.stepsPerSecond, eta) + (progress.reused > 0 ? " · \(progress.reused) resumed" : "")
-        // On a terminal the line rewrites itself; in a log, one line per 10 % keeps it short.
         if isTerminal {
             FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
             shown = true
-        } else if progress.done == progress.total || progress.done % max(1, progress.total / 10) == 0 {
+        } else if final || Date().timeIntervalSince(lastLogged) >= logInterval {
             FileHandle.standardError.write(Data("\(text)\n".utf8))
+            lastLogged = Date()
         }
     }
 
@@ -31,6 +30,25 @@ final class ProgressLine: @unchecked Sendable {
         if shown { FileHandle.standardError.write(Data("\n".utf8)) }
         shown = false
     }
+}
+
+/// A live progress line on standard error: episodes done, steps per second, time left.
+final class ProgressLine: @unchecked Sendable {
+    private let label: String
+    private let line = StatusLine(logInterval: .infinity)
+
+    init(label: String) { self.label = label }
+
+    func update(_ progress: Evaluator.Progress) {
+        let eta = progress.etaSeconds.map { Self.clock($0) } ?? "–"
+        let text = String(format: "%@: %d/%d episodes · %.0f steps/s · ETA %@", label, progress.done, progress.total,
+                          progress.stepsPerSecond, eta) + (progress.reused > 0 ? " · \(progress.reused) resumed" : "")
+        // In a log, one line per 10 % keeps it short.
+        let milestone = progress.done == progress.total || progress.done % max(1, progress.total / 10) == 0
+        line.show(text, final: milestone)
+    }
+
+    func finish() { line.finish() }
 
     static func clock(_ seconds: Double) -> String {
         let total = Int(seconds.rounded())

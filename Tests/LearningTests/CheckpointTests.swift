@@ -102,7 +102,7 @@ final class CheckpointTests: XCTestCase {
         try Checkpoint(encoder: encoder, optimizer: adam).write(to: path)
         // Find the level-embedding table's bytes in the file and flip one bit in the middle of them.
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        let table = encoder.levelEmbedding.table.value
+        let table = encoder.levelEmbedding!.table.value
         let pattern = table.withUnsafeBytes { Data($0) }
         let range = try XCTUnwrap(bytes.range(of: pattern), "the table is stored contiguously")
         bytes[range.lowerBound + pattern.count / 2] ^= 0x10

@@ -1,0 +1,148 @@
+extension Trainer {
+    /// What one update measured.
+    struct UpdateOutcome {
+        var meanLoss: Double
+        var gradientNorm: Float
+        var learningRate: Float
+    }
+
+    /// Makes the updates that the environment steps so far call for.
+    func updateIfDue() {
+        let learner = configuration.learner
+        guard replay.canSample else { return }
+        let due = max(0, envSteps - learner.minimumReplayHistory) / learner.envStepsPerUpdate
+        while updates < due {
+            let outcome = update()
+            interval.lossSum += outcome.meanLoss
+            interval.gradientNormSum += Double(outcome.gradientNorm)
+            interval.updates += 1
+            lastLearningRate = outcome.learningRate
+        }
+    }
+
+    /// One QR-DQN update (or, during the warm start, one step of imitating the teacher).
+    ///
+    /// The batch is split into `learner.threads` contiguous parts; each part runs on a copy of
+    /// the online network (and of the target), and the parts' gradients are summed in part order,
+    /// so the result does not depend on thread timing. The loss of the batch is
+    /// `(1/B) Σ_b w_b L_b` with importance weights `w_b` when they are applied to the gradient
+    /// (`replay.importanceWeightsInGradient`), else `w_b = 1` as in BLE.
+    func update() -> UpdateOutcome {
+        let learner = configuration.learner
+        let batchSize = learner.batchSize
+        let batch = replay.sample(size: batchSize, using: &random)
+        let parts = learner.threads
+        let network = configuration.network
+        let (actionCount, quantileCount) = (network.actionCount, network.quantileCount)
+        let width = ObservationLayout.count
+        let imitating = inWarmStart
+        let applyWeights = configuration.replay.importanceWeightsInGradient
+        let (online, target, teacher, loss) = (self.online, self.target, self.teacher, lossFunction)
+
+        let results: [(network: ObservationEncoder, losses: [Float])] = parallelMap(parts) { part in
+            let rows = (part * batchSize / parts)..<((part + 1) * batchSize / parts)
+            var replica = online
+            replica.zeroGradients()
+            let observations = Tensor(shape: [rows.count, width],
+                                      scalars: Array(batch.observations.scalars[(rows.lowerBound * width)..<(rows.upperBound * width)]))
+            let quantiles = replica.forward(observations)
+            let targetValues: [Float]
+            if imitating, let teacher {
+                targetValues = teacher.quantiles(batch: observations.scalars, count: rows.count)
+            } else {
+                var targetReplica = target
+                let next = Tensor(shape: [rows.count, width],
+                                  scalars: Array(batch.bootstrapObservations.scalars[(rows.lowerBound * width)..<(rows.upperBound * width)]))
+                targetValues = targetReplica.forward(next).scalars
+            }
+            var gradient = Tensor(zeros: quantiles.shape)
+            var losses = [Float](repeating: 0, count: rows.count)
+            var targets = [Float](repeating: 0, count: quantileCount)
+            quantiles.withUnsafeBufferPointer { q in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    for (local, row) in rows.enumerated() {
+                        let scale = (applyWeights ? batch.importanceWeights[row] : 1) / Float(batchSize)
+                        let actions = imitating ? Array(0..<actionCount) : [batch.actions[row]]
+                        for action in actions {
+                            let base = (local * actionCount + action) * quantileCount
+                            if imitating {
+                                for k in 0..<quantileCount { targets[k] = targetValues[base + k] }
+                            } else {
+                                Self.fillTargets(&targets, values: targetValues, row: local, actionCount: actionCount,
+                                                 return: batch.returns[row], discount: batch.bootstrapDiscounts[row])
+                            }
+                            losses[local] += targets.withUnsafeBufferPointer { t in
+                                loss.loss(quantiles: UnsafeBufferPointer(rebasing: q[base..<(base + quantileCount)]), targets: t,
+                                          gradient: UnsafeMutableBufferPointer(rebasing: g[base..<(base + quantileCount)]),
+                                          gradientScale: scale)
+                            }
+                        }
+                    }
+                }
+            }
+            replica.backward(gradient)
+            return (replica, losses)
+        }
+
+        self.online.setGradientsToSum(of: results.map(\.network))
+        let learningRate = configuration.optimizer.learningRate.learningRate(atStep: optimizer.step)
+        let norm = optimizer.update(&self.online, learningRate: learningRate)
+        let losses = results.flatMap(\.losses)
+        replay.updatePriorities(slots: batch.slots, losses: losses)
+        updates += 1
+        self.online.redrawFeaturesIfDue(afterStep: optimizer.step)
+        if updates % learner.targetUpdatePeriod == 0 { self.target = self.online }
+        let meanLoss = losses.reduce(0.0) { $0 + Double($1) } / Double(losses.count)
+        return UpdateOutcome(meanLoss: meanLoss, gradientNorm: norm, learningRate: learningRate)
+    }
+
+    /// The target distribution `R + γᵏ θ_target(s′, a*)`, with `a*` the target network's greedy
+    /// action; just `R` (every sample) when the episode terminated within the n steps.
+    static func fillTargets(_ targets: inout [Float], values: [Float], row: Int, actionCount: Int,
+                            return value: Float, discount: Float) {
+        let quantileCount = targets.count
+        guard discount > 0 else {
+            for k in 0..<quantileCount { targets[k] = value }
+            return
+        }
+        let best = greedyAction(values, row: row, actionCount: actionCount, quantileCount: quantileCount)
+        let base = (row * actionCount + best) * quantileCount
+        for k in 0..<quantileCount { targets[k] = value + discount * values[base + k] }
+    }
+}
+
+extension ParameterContainer {
+    /// Sets every gradient to the sum of the replicas' gradients, added in replica order.
+    mutating func setGradientsToSum(of replicas: [Self]) {
+        var sums = replicas[0].namedGradients
+        for replica in replicas.dropFirst() {
+            for (index, named) in replica.namedGradients.enumerated() {
+                sums[index].tensor.withUnsafeMutableBufferPointer { sum in
+                    named.tensor.withUnsafeBufferPointer { add in
+                        for k in 0..<sum.count { sum[k] += add[k] }
+                    }
+                }
+            }
+        }
+        var index = 0
+        visitParameters { _, parameter in
+            parameter.gradient = sums[index].tensor
+            index += 1
+        }
+    }
+}
+
+extension Trainer {
+    /// Makes one learner update now, whatever is due (for benchmarks); needs a non-empty memory.
+    public func performUpdate() {
+        _ = update()
+    }
+
+    /// Steps every actor once with the current policy (for benchmarks).
+    public func performActorStep() throws {
+        try actorStep(chooseCommands())
+    }
+
+    /// Transitions that can be sampled now.
+    public var replayFrameCount: Int { replay.frameCount }
+}

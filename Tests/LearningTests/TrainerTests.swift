@@ -1,0 +1,103 @@
+import Foundation
+import StationKeeping
+import TestSupport
+import WindField
+import XCTest
+@testable import Learning
+
+final class TrainerTests: XCTestCase {
+    var directory = ""
+    override func setUp() { directory = SharedData.temporaryDirectory() }
+    override func tearDown() { try? FileManager.default.removeItem(atPath: directory) }
+
+    /// A run small enough for a debug build: 2 actors on 9-step trials, a tiny Performer, a
+    /// teacher warm start, MarcoPolo phases of 3 and 2 steps, updates from the 20th step.
+    static func tinyConfiguration(budget: Int) -> TrainingConfiguration {
+        var c = TrainingConfiguration()
+        c.seed = 4
+        c.environment.days = 0.02
+        c.environment.actors = 2
+        (c.network.width, c.network.blockCount, c.network.headCount) = (8, 1, 2)
+        (c.network.featureCount, c.network.feedForwardWidth, c.network.headHiddenWidths) = (8, 8, [8])
+        c.network.featureRedrawInterval = 7
+        c.optimizer.learningRate = .constant(1e-3)
+        c.learner.batchSize = 4
+        c.learner.minimumReplayHistory = 20
+        c.learner.targetUpdatePeriod = 3
+        c.replay.capacity = 400
+        c.exploration.exploratoryEpisodeProbability = 0.5
+        (c.exploration.rlPhaseSteps, c.exploration.explorerPhaseSteps) = (3, 2)
+        c.exploration.epsilon = 0.1
+        c.warmStart.envSteps = 40
+        c.budget.envSteps = budget
+        c.validation.everyEnvSteps = 0
+        return c
+    }
+
+    func testAResumedRunEndsWithTheWeightsOfAnUninterruptedOneBitForBit() throws {
+        let configuration = Self.tinyConfiguration(budget: 120)
+        let straight = try Trainer.start(configuration: configuration, runDirectory: directory + "/straight")
+        XCTAssertEqual(try straight.run(), .finished)
+
+        let cut = try Trainer.start(configuration: configuration, runDirectory: directory + "/cut")
+        XCTAssertEqual(try cut.run(maximumEnvSteps: 60), .interrupted)
+        XCTAssertEqual(cut.envSteps, 60)
+        let resumed = try Trainer.resume(runDirectory: directory + "/cut", configuration: nil)
+        XCTAssertEqual(resumed.envSteps, 60)
+        XCTAssertEqual(try resumed.run(), .finished)
+
+        XCTAssertGreaterThan(straight.updates, 20, "the run learned")
+        XCTAssertEqual(resumed.updates, straight.updates)
+        XCTAssertEqual(resumed.episodes, straight.episodes)
+        XCTAssertEqual(resumed.online.namedParameters, straight.online.namedParameters)
+        XCTAssertEqual(resumed.target.namedParameters, straight.target.namedParameters)
+        XCTAssertEqual(resumed.online.namedBuffers, straight.online.namedBuffers, "random features redrawn alike")
+        XCTAssertEqual(resumed.optimizer, straight.optimizer)
+        XCTAssertNotEqual(straight.online.namedParameters, ObservationEncoder(configuration: configuration.network).namedParameters)
+    }
+
+    func testARunWritesMetricsCheckpointsAndAnAgentFileEvaluateCanLoad() throws {
+        var configuration = Self.tinyConfiguration(budget: 60)
+        configuration.validation.everyEnvSteps = 30
+        configuration.validation.seedCount = 2
+        let trainer = try Trainer.start(configuration: configuration, runDirectory: directory)
+        XCTAssertEqual(try trainer.run(), .finished)
+        let records = TrainingMetricsFile(path: directory + "/metrics.jsonl").records()
+        XCTAssertEqual(records.filter { $0.kind == "validation" }.map(\.envSteps), [30, 60])
+        XCTAssertTrue(records.contains { $0.kind == "train" && $0.loss != nil && $0.phase == "qr-dqn" })
+        XCTAssertTrue(records.contains { $0.kind == "train" && $0.phase == "warm-start" })
+        for name in ["config.json", "latest.h5", "best.h5", "finished.json"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/" + name), name)
+        }
+        let agent = try LearnedAgent(checkpointPath: directory + "/latest.h5")
+        XCTAssertEqual(agent.name, "checkpoint:latest.h5")
+        XCTAssertEqual(try Checkpoint.read(from: directory + "/latest.h5").encoder.namedParameters,
+                       trainer.online.namedParameters)
+        let finished = try Trainer.resume(runDirectory: directory, configuration: nil)
+        XCTAssertTrue(finished.isFinished)
+    }
+
+    func testValidationScoresFlightsAsBLEsEvalLoopDoes() throws {
+        var network = ObservationEncoder(configuration: Self.tinyConfiguration(budget: 1).network)
+        let configuration = EnvironmentConfiguration(trialSteps: 12)
+        let scenarios = try [100_000, 100_001].map { try ScenarioSampler.scenario(seed: $0) }
+        let flights = try GreedyValidation.fly(network: &network, scenarios: scenarios, configuration: configuration,
+                                               winds: .generative(try VAEDecoder.loadDefault()))
+        XCTAssertEqual(flights.map(\.seed), [100_000, 100_001])
+        XCTAssertEqual(flights.map(\.steps), [12, 12])
+        // The same flight one step at a time, greedy on the same network, gives the same score.
+        let environment = StationKeepingEnvironment(configuration: configuration, winds: .generative(try VAEDecoder.loadDefault()))
+        var agent = LearnedAgent(encoder: network, name: "test")
+        var command = agent.beginEpisode(observation: try environment.reset(scenario: scenarios[1]).observation, seed: 0)
+        var within = 0
+        var reward = 0.0
+        for _ in 0..<12 {
+            let result = try environment.step(command)
+            if result.info.withinRadius { within += 1 }
+            reward += result.reward
+            command = agent.step(reward: result.reward, observation: result.observation)
+        }
+        XCTAssertEqual(flights[1].timeWithinRadius, Double(within) / 12)
+        XCTAssertEqual(flights[1].cumulativeReward, reward, accuracy: 1e-12)
+    }
+}
