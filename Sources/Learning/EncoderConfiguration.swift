@@ -41,6 +41,10 @@ public struct EncoderConfiguration: Codable, Equatable, Sendable {
     public var actionCount = 3
     /// Quantiles per action (BLE's QR-DQN: 51, at τ̂ᵢ = (i + ½)/51).
     public var quantileCount = 51
+    /// A fixed factor on the head's outputs (1: none). Returns here are sums of up to ~140 discounted
+    /// rewards, so a factor of 100 lets a freshly initialised network (outputs of order 1) reach
+    /// them without its last layer's weights growing a hundredfold first.
+    public var outputScale: Float = 1
     /// Seed of the initial weights and of every feature draw.
     public var seed: UInt64 = 0
 
@@ -73,6 +77,7 @@ public struct EncoderConfiguration: Codable, Equatable, Sendable {
         try read(.attention, &attention)
         try read(.actionCount, &actionCount)
         try read(.quantileCount, &quantileCount)
+        try read(.outputScale, &outputScale)
         try read(.seed, &seed)
     }
 
@@ -88,6 +93,7 @@ public struct EncoderConfiguration: Codable, Equatable, Sendable {
         }
         if featureRedrawInterval < 0 { problems.append("featureRedrawInterval must not be negative") }
         if headHiddenWidths.contains(where: { $0 < 1 }) { problems.append("headHiddenWidths must all be at least 1") }
+        if !(outputScale > 0 && outputScale.isFinite) { problems.append("outputScale must be positive, not \(outputScale)") }
         // Sanity limits, so that a damaged configuration cannot ask for terabytes.
         let limits = [("width", width, 4096), ("blockCount", blockCount, 256), ("headCount", headCount, 256),
                       ("featureCount", featureCount, 65_536), ("feedForwardWidth", feedForwardWidth, 65_536),

@@ -74,7 +74,7 @@ public struct ObservationEncoder: ParameterContainer, Sendable {
     public mutating func forward(_ observations: Tensor) -> Tensor {
         let batch = observations.shape[0]
         guard configuration.architecture == .performer else {
-            return head.forward(observations).reshaped([batch, configuration.actionCount, configuration.quantileCount])
+            return scaled(head.forward(observations)).reshaped([batch, configuration.actionCount, configuration.quantileCount])
         }
         let width = configuration.width
         tokens = WindColumnTokens(observations: observations, selection: tokenSelection)
@@ -100,7 +100,7 @@ public struct ObservationEncoder: ParameterContainer, Sendable {
                 }
             }
         }
-        return head.forward(summary).reshaped([batch, configuration.actionCount, configuration.quantileCount])
+        return scaled(head.forward(summary)).reshaped([batch, configuration.actionCount, configuration.quantileCount])
     }
 
     /// Accumulates dLoss/dParameters for the last forward, given dLoss/dOutput `[B, actionCount, quantileCount]`.
@@ -108,7 +108,7 @@ public struct ObservationEncoder: ParameterContainer, Sendable {
         let batch = outputGradient.shape[0]
         precondition(outputGradient.shape == [batch, configuration.actionCount, configuration.quantileCount],
                      "ObservationEncoder backward: gradient \(outputGradient.shape) for a batch of \(batch)")
-        let summaryGradient = head.backward(outputGradient.reshaped([batch, configuration.outputCount]))
+        let summaryGradient = head.backward(scaled(outputGradient.reshaped([batch, configuration.outputCount])))
         guard configuration.architecture == .performer else { return }
         let (width, summaryWidth) = (configuration.width, configuration.summaryWidth)
         let (layout, ownRows, poolWeights) = (tokens.layout, tokens.ownRows, tokens.poolWeights)
@@ -129,6 +129,17 @@ public struct ObservationEncoder: ParameterContainer, Sendable {
         for index in blocks.indices.reversed() { gradient = blocks[index].backward(gradient) }
         _ = slotInput!.backward(gradient)
         levelEmbedding!.backward(gradient)
+    }
+
+    /// `values · outputScale` (the same tensor when the scale is 1).
+    private func scaled(_ values: Tensor) -> Tensor {
+        let scale = configuration.outputScale
+        guard scale != 1 else { return values }
+        var result = values
+        result.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices { buffer[index] *= scale }
+        }
+        return result
     }
 
     /// Draws new FAVOR+ random features in every block (no-op for softmax attention).
