@@ -133,6 +133,41 @@ final class RealForecastFileTests: XCTestCase {
         }
     }
 
+    /// A global grid, 0…350 °E every 10°, with u equal to the longitude column index and v to the latitude row.
+    func globalGrid() throws -> WindGrid {
+        let longitudes = stride(from: 0.0, through: 350, by: 10).map { $0 }
+        let latitudes = [-20.0, -10, 0, 10, 20]
+        var u: [Float] = [], v: [Float] = []
+        for j in latitudes.indices { for i in longitudes.indices { u.append(Float(i)); v.append(Float(j)) } }
+        return try WindGrid(frame: .latitudeLongitude, startTime: Date(timeIntervalSince1970: 0),
+                            x: GridAxis(name: "longitude", values: longitudes, units: "degrees_east"),
+                            y: GridAxis(name: "latitude", values: latitudes, units: "degrees_north"),
+                            pressure: GridAxis(name: "pressure", values: [10_000], units: "Pa"),
+                            time: GridAxis(name: "time", values: [0], units: "hours"), u: u, v: v, source: "global")
+    }
+
+    func testAGlobalGridWrapsRoundAtGreenwich() throws {
+        let global = try globalGrid()
+        XCTAssertTrue(global.longitudesCloseTheCircle)
+        let station = GeoPoint(latitudeDeg: 0, longitudeDeg: -2)
+        let plane = try global.onTangentPlane(station: station, halfWidthKm: 500, spacingKm: 250)
+        for (i, xKm) in plane.x.values.enumerated() {
+            let point = TangentPlane.destination(from: station, eastMeters: xKm * 1000, northMeters: 0)
+            let east = (point.longitudeDeg + 360).truncatingRemainder(dividingBy: 360)
+            // Between 350 °E (column 35) and 360 = 0 °E (column 0) u runs from 35 down to 0; elsewhere u = lon/10.
+            let expected = east > 350 ? 35 * (360 - east) / 10 : east / 10
+            assertClose(Double(plane.u[plane.flatIndex(time: 0, pressure: 0, y: 2, x: i)]), expected, absolute: 1e-5,
+                        "u at \(xKm) km east, \(east) °E")
+        }
+        // Not global (no 360° closure): the same station is refused rather than wrapped.
+        var partial = global
+        partial.x = GridAxis(name: "longitude", values: stride(from: 0.0, through: 340, by: 10).map { $0 }, units: "degrees_east")
+        partial.u = (0..<(5 * 35)).map { Float($0 % 35) }
+        partial.v = partial.u
+        XCTAssertFalse(partial.longitudesCloseTheCircle)
+        XCTAssertThrowsError(try partial.onTangentPlane(station: station, halfWidthKm: 500, spacingKm: 250))
+    }
+
     // MARK: Winds that cannot be found
 
     func testWindsInAGroupAreAClearError() {
