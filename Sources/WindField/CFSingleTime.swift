@@ -33,6 +33,14 @@ enum CFSingleTime {
                 .referencePlusStep(reference: reference, step: step))
     }
 
+    /// The forecast's reference time, from a scalar `time` coordinate with CF time units; nil when there is none.
+    static func referenceTime(_ file: HDF5File, members: [String]) throws -> Date? {
+        for name in referenceNames where members.contains(name) {
+            if try file.dataset(name).shape().isEmpty { return try instant(name, file: file) }
+        }
+        return nil
+    }
+
     /// The instant a scalar coordinate with CF time units holds.
     private static func instant(_ name: String, file: HDF5File) throws -> Date {
         let dataset = try file.dataset(name)

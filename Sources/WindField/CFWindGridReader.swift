@@ -24,7 +24,7 @@ enum CFWindGridReader {
 
         var candidates: [String] {
             switch self {
-            case .time: return ["time", "valid_time", "t"]
+            case .time: return ["time", "valid_time", "t", "step"]
             case .pressure: return ["level", "pressure_level", "isobaricInhPa", "plev", "pressure", "lev"]
             case .latitude: return ["latitude", "lat"]
             case .longitude: return ["longitude", "lon"]
@@ -96,7 +96,13 @@ enum CFWindGridReader {
                 let timeUnits: CFTimeUnits
                 switch CFTimeUnits.parse(units, calendar: calendar) {
                 case .success(let parsed): timeUnits = parsed
-                case .failure(let failure): throw WindGridError(file: path, problem: "axis '\(name)': \(failure.reason)")
+                case .failure(let failure):
+                    // cfgrib's forecast steps: durations (`hours`) after a scalar reference time.
+                    guard let secondsPerUnit = CFTimeUnits.secondsPerDurationUnit(units),
+                          let reference = try CFSingleTime.referenceTime(file, members: members) else {
+                        throw WindGridError(file: path, problem: "axis '\(name)': \(failure.reason)")
+                    }
+                    timeUnits = CFTimeUnits(secondsPerUnit: secondsPerUnit, reference: reference)
                 }
                 let first = values.min() ?? 0
                 startTime = timeUnits.date(first)

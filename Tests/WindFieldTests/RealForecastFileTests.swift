@@ -90,6 +90,21 @@ final class RealForecastFileTests: XCTestCase {
         assertFollowsTheFormulaAtOneTime(reading.grid)
     }
 
+    func testACfgribForecastOfSeveralStepsCountsThemFromItsReferenceTime() throws {
+        let reading = try WindGridFile.reading(WindFieldFixtures.fixture("cfgrib_steps.nc"))
+        XCTAssertNil(reading.singleTime)
+        let grid = reading.grid
+        XCTAssertEqual(ISO8601.string(from: grid.startTime), "2024-03-20T06:00:00Z", "time 00:00 + the first step, 6 h")
+        XCTAssertEqual(grid.time.values, [0, 6])
+        for t in 0..<2 { for p in 0..<5 { for (j, lat) in grid.y.values.enumerated() { for (i, lon) in grid.x.values.enumerated() {
+            let expected = WindFieldFixtures.era5Winds(latitude: lat, longitude: lon, levelHPa: grid.pressure.values[p] / 100,
+                                                       timeIndex: Double(t))
+            let index = grid.flatIndex(time: t, pressure: p, y: j, x: i)
+            assertClose(Double(grid.u[index]), expected.u, absolute: 1e-5, "u[\(t),\(p),\(j),\(i)]")
+            assertClose(Double(grid.v[index]), expected.v, absolute: 1e-5, "v[\(t),\(p),\(j),\(i)]")
+        } } } }
+    }
+
     func testOneTimeWindsHoldStillAtEveryLookupTime() throws {
         let grid = try WindGridFile.read(WindFieldFixtures.fixture("cfgrib_single_time.nc"))
             .onTangentPlane(station: GeoPoint(latitudeDeg: 37.5, longitudeDeg: -30), halfWidthKm: 200, spacingKm: 100)
