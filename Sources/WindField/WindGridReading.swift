@@ -79,7 +79,7 @@ public enum SingleTimeSource: Sendable, Equatable, CustomStringConvertible {
         case .validTime(let name): return "from '\(name)'"
         case .referencePlusStep(let reference, let step): return "from '\(reference)' + '\(step)'"
         case .reference(let name): return "from '\(name)'"
-        case .none: return "not in the file: 1970-01-01T00:00:00Z assumed"
+        case .none: return "not in the file, so assumed"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HDF5
 import TestSupport
 import XCTest
 @testable import WindField
@@ -103,6 +104,32 @@ final class RealForecastFileTests: XCTestCase {
             assertClose(Double(grid.u[index]), expected.u, absolute: 1e-5, "u[\(t),\(p),\(j),\(i)]")
             assertClose(Double(grid.v[index]), expected.v, absolute: 1e-5, "v[\(t),\(p),\(j),\(i)]")
         } } } }
+    }
+
+    func testOneTimeWindsWithNoTimeCoordinateStartAt1970AndSaySo() throws {
+        // u(level, latitude, longitude) with no dimension scales (CF's Z, Y, X order) and no time anywhere.
+        let directory = SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/no_time.nc"
+        try HDF5File.write(to: path) { file in
+            for (name, values, units) in [("level", [100.0, 50], "hPa"), ("latitude", [1.0, 0], "degrees_north"),
+                                          ("longitude", [99.0, 100, 101], "degrees_east")] {
+                try file.createDataset(name, shape: [values.count], values: values).setAttribute("units", units)
+            }
+            for (name, base) in [("u", Float(10)), ("v", Float(-2))] {
+                let values = (0..<12).map { base + Float($0) }  // [level][latitude][longitude]
+                try file.createDataset(name, shape: [2, 2, 3], values: values).setAttribute("units", "m s-1")
+            }
+        }
+        let reading = try WindGridFile.reading(path)
+        XCTAssertEqual(reading.singleTime, SingleTimeSource.none)
+        XCTAssertEqual(reading.grid.startTime, Date(timeIntervalSince1970: 0))
+        XCTAssertEqual(reading.warnings, ["holds a single time, 1970-01-01T00:00:00Z (not in the file, so assumed): "
+            + "the winds hold still"])
+        // Levels and latitudes reversed to ascending: 50 hPa first, 0 °N first.
+        XCTAssertEqual(reading.grid.pressure.values, [5000, 10000])
+        XCTAssertEqual(reading.grid.u, [19, 20, 21, 16, 17, 18, 13, 14, 15, 10, 11, 12])
+        XCTAssertEqual(reading.grid.v.first, 7)
     }
 
     func testOneTimeWindsHoldStillAtEveryLookupTime() throws {
