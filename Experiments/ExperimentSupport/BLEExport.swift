@@ -12,10 +12,32 @@ public enum BLEExport {
             .deletingLastPathComponent().path
     }
 
-    /// `../shared/data/ble` beside this checkout, or nil when there is none.
+    /// The environment variable that names the export's folder instead of `../shared/data/ble`.
+    ///
+    /// A folder that does not exist puts the export out of reach, as on a clone with no `../shared`
+    /// beside it: CI runs the tests once more with `LOONSIM_BLE_DATA=/nonexistent` to prove that every
+    /// test needing the export then skips rather than fails.
+    public static let directoryVariable = "LOONSIM_BLE_DATA"
+
+    /// The export's folder: `$LOONSIM_BLE_DATA` when set (and not empty), else `../shared/data/ble` beside
+    /// this checkout; nil when that folder does not exist.
     public static var defaultDirectory: String? {
-        let candidate = (repositoryRoot as NSString).appendingPathComponent("../shared/data/ble")
-        return FileManager.default.fileExists(atPath: candidate) ? (candidate as NSString).standardizingPath : nil
+        directory(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The export's folder as ``defaultDirectory`` finds it under `environment`.
+    public static func directory(environment: [String: String]) -> String? {
+        let candidate: String
+        if let named = environment[directoryVariable], !named.isEmpty {
+            candidate = named
+        } else {
+            candidate = (repositoryRoot as NSString).appendingPathComponent("../shared/data/ble")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
+        return (candidate as NSString).standardizingPath
     }
 
     /// BLE's reset observation per seed (`scenarios-initial-obs.json`); JSONDecoder reads the doubles exactly.

@@ -20,19 +20,26 @@ public struct CFTimeUnits: Sendable, Equatable {
         guard parts.count == 2 else {
             return .failure(ParseFailure(reason: "time units '\(units)' are not of the form '<unit> since <date>'"))
         }
-        let unitTable: [String: Double] = [
-            "seconds": 1, "second": 1, "secs": 1, "sec": 1, "s": 1,
-            "minutes": 60, "minute": 60, "mins": 60, "min": 60,
-            "hours": 3600, "hour": 3600, "hrs": 3600, "hr": 3600, "h": 3600,
-            "days": 86_400, "day": 86_400, "d": 86_400,
-        ]
-        guard let secondsPerUnit = unitTable[parts[0].lowercased().trimmingCharacters(in: .whitespaces)] else {
+        guard let secondsPerUnit = secondsPerDurationUnit(parts[0]) else {
             return .failure(ParseFailure(reason: "time unit '\(parts[0])' is unknown (expected seconds, minutes, hours or days)"))
         }
         guard let reference = parseDateTime(parts[1]) else {
             return .failure(ParseFailure(reason: "reference date '\(parts[1])' in time units cannot be read"))
         }
         return .success(CFTimeUnits(secondsPerUnit: secondsPerUnit, reference: reference))
+    }
+
+    /// Seconds in one `unit` of a duration (`hours`, `days`, `s`, … as in CF's `<unit> since …`, and the
+    /// `milliseconds`…`nanoseconds` xarray writes for a forecast `step`), or nil for a unit it does not know.
+    public static func secondsPerDurationUnit(_ unit: String) -> Double? {
+        let table: [String: Double] = [
+            "nanoseconds": 1e-9, "microseconds": 1e-6, "milliseconds": 1e-3,
+            "seconds": 1, "second": 1, "secs": 1, "sec": 1, "s": 1,
+            "minutes": 60, "minute": 60, "mins": 60, "min": 60,
+            "hours": 3600, "hour": 3600, "hrs": 3600, "hr": 3600, "h": 3600,
+            "days": 86_400, "day": 86_400, "d": 86_400,
+        ]
+        return table[unit.lowercased().trimmingCharacters(in: .whitespaces)]
     }
 
     /// Why a units string was rejected.

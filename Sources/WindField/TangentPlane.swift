@@ -50,7 +50,9 @@ extension WindGrid {
     /// Each node `(x, y)` (km, from −`halfWidthKm` to +`halfWidthKm` every `spacingKm`)
     /// is placed on the sphere with ``TangentPlane/destination(from:eastMeters:northMeters:)``
     /// and its winds are interpolated bilinearly in latitude/longitude. Pressure and
-    /// time axes are kept. A tangent-plane grid is returned unchanged.
+    /// time axes are kept. A tangent-plane grid is returned unchanged. Longitudes may run
+    /// −180…180 or 0…360 whatever the station's sign; a global grid (0…359.75 °E) wraps round,
+    /// a node past its last longitude lying between its last and first columns.
     ///
     /// - Throws: ``WindGridError`` when part of the plane lies outside the file's coverage.
     public func onTangentPlane(station: GeoPoint, halfWidthKm: Double = 500, spacingKm: Double = 50,
@@ -64,7 +66,9 @@ extension WindGrid {
         let planeAxis = { (name: String) in GridAxis(name: name, values: planeKm, units: "km") }
         let n = planeKm.count
 
-        // Where each node falls in the latitude/longitude grid.
+        // Where each node falls in the latitude/longitude grid. A global grid (0…359.75 °E, say) wraps
+        // around: past its last longitude a node lies between the last column and the first.
+        let wrapsAround = longitudesCloseTheCircle
         var cells: [(i0: Int, i1: Int, fx: Double, j0: Int, j1: Int, fy: Double)] = []
         cells.reserveCapacity(n * n)
         for yKm in planeKm {
@@ -75,15 +79,20 @@ extension WindGrid {
                 while longitude - 360 >= x.lowerBound { longitude -= 360 }
                 let tolerance = 1e-9
                 guard point.latitudeDeg >= y.lowerBound - tolerance, point.latitudeDeg <= y.upperBound + tolerance,
-                      longitude <= x.upperBound + tolerance else {
+                      wrapsAround || longitude <= x.upperBound + tolerance else {
                     throw WindGridError(file: file, problem: String(
                         format: "the %.0f km box around station (%.4f°, %.4f°) leaves the file's coverage "
                             + "(latitude %.2f…%.2f°, longitude %.2f…%.2f°) at (%.3f°, %.3f°)",
                         2 * halfWidthKm, station.latitudeDeg, station.longitudeDeg, y.lowerBound, y.upperBound,
                         x.lowerBound, x.upperBound, point.latitudeDeg, point.longitudeDeg))
                 }
-                let cx = x.cell(containing: x.clamp(longitude))
                 let cy = y.cell(containing: y.clamp(point.latitudeDeg))
+                if wrapsAround && longitude > x.upperBound {
+                    let gap = x.lowerBound + 360 - x.upperBound
+                    cells.append((x.count - 1, 0, min((longitude - x.upperBound) / gap, 1), cy.lower, cy.upper, cy.fraction))
+                    continue
+                }
+                let cx = x.cell(containing: x.clamp(longitude))
                 cells.append((cx.lower, cx.upper, cx.fraction, cy.lower, cy.upper, cy.fraction))
             }
         }
@@ -113,5 +122,15 @@ extension WindGrid {
             source: source + String(format: "; resampled onto a ±%.0f km tangent plane every %.0f km around (%.4f°, %.4f°)",
                                     halfWidthKm, spacingKm, station.latitudeDeg, station.longitudeDeg),
             file: file)
+    }
+}
+
+extension WindGrid {
+    /// Whether a latitude/longitude grid's longitudes go round the whole Earth: evenly spaced, with
+    /// one step from the last back to the first plus 360° (0, 0.25, …, 359.75 °E).
+    var longitudesCloseTheCircle: Bool {
+        guard case .latitudeLongitude = frame, x.count >= 2, x.isUniform else { return false }
+        let step = (x.upperBound - x.lowerBound) / Double(x.count - 1)
+        return abs(x.upperBound + step - (x.lowerBound + 360)) <= 1e-3 * step
     }
 }

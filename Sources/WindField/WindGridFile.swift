@@ -13,13 +13,19 @@ public enum WindGridFile {
 
     /// Reads a wind grid from loonsim's schema or from a CF NetCDF4 (ERA5-style) file.
     public static func read(_ path: String) throws -> WindGrid {
+        try reading(path).grid
+    }
+
+    /// Reads a wind grid as ``read(_:)`` does, with what the reader did to a CF file on the way
+    /// (levels dropped for missing values, the time of a file without a time dimension).
+    public static func reading(_ path: String) throws -> WindGridReading {
         let file = try HDF5File.open(path)
         defer { file.close() }
         if let format = try file.stringAttribute("format") {
             guard format == formatName else {
                 throw WindGridError(file: path, problem: "has format '\(format)', expected '\(formatName)'")
             }
-            return try readLoonsimSchema(file)
+            return WindGridReading(grid: try readLoonsimSchema(file))
         }
         return try CFWindGridReader.read(file)
     }

@@ -182,7 +182,10 @@ struct EvaluateCommand: ParsableCommand {
         var notes = ["\((file as NSString).lastPathComponent) covers x \(span(grid.x)), y \(span(grid.y)) around its "
             + "station and \(pressures); beyond that the winds are held at the grid's edge"]
         let hours = (grid.time.values.last ?? 0) - (grid.time.values.first ?? 0)
-        if hours < trialDays * 24 {
+        if grid.time.count == 1 {
+            notes.append("warning: it holds a single time (\(WindGridReport.isoString(grid.startTime))), so the winds hold "
+                + String(format: "still for the whole %.3g-h trial", trialDays * 24))
+        } else if hours < trialDays * 24 {
             notes.append(String(format: "warning: it spans %.3g h, less than the %.3g-h trial; as in BLE, time beyond its "
                 + "end plays the grid backwards and forwards again", hours, trialDays * 24))
         }

@@ -21,8 +21,8 @@ struct WindsInspect: ParsableCommand {
     var file: String
 
     func run() throws {
-        let (grid, format) = try reportingErrors { (try WindGridFile.read(file), try WindGridFile.format(of: file)) }
-        print(WindGridReport(grid: grid, path: file, format: format).text)
+        let (reading, format) = try reportingErrors { (try WindGridFile.reading(file), try WindGridFile.format(of: file)) }
+        print(WindGridReport(reading: reading, path: file, format: format).text)
     }
 }
 
@@ -111,16 +111,21 @@ struct WindsImport: ParsableCommand {
 
     func run() throws {
         let station = GeoPoint(latitudeDeg: stationLat, longitudeDeg: stationLon)
-        let grid = try reportingErrors { () throws -> WindGrid in
-            let source = try WindGridFile.read(file)
+        let (grid, warnings) = try reportingErrors { () throws -> (WindGrid, [String]) in
+            let reading = try WindGridFile.reading(file)
+            let source = reading.grid
             guard case .latitudeLongitude = source.frame else {
                 throw UserFacingError(description: "\(file): is already on a tangent plane; `loonsim evaluate --winds \(file)` flies it as it is")
             }
             let grid = try source.onTangentPlane(station: station, halfWidthKm: halfWidthKm, spacingKm: spacingKm, file: file)
             try WindGridFile.write(grid, to: out)
-            return grid
+            return (grid, reading.warnings)
         }
+        for warning in warnings {
+            FileHandle.standardError.write(Data("import: warning: \(file): \(warning)\n".utf8))
+        }
+        let times = grid.time.count == 1 ? "1 time (the winds hold still) at" : "\(grid.time.count) times from"
         print("wrote \(out): \(grid.x.count) × \(grid.y.count) points, \(grid.pressure.count) levels, "
-            + "\(grid.time.count) times from \(WindGridReport.isoString(grid.startTime))")
+            + "\(times) \(WindGridReport.isoString(grid.startTime))")
     }
 }

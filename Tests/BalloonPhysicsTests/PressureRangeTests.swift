@@ -1,5 +1,6 @@
 import XCTest
 import TestSupport
+import WindField
 @testable import BalloonPhysics
 
 /// Reference §12.4 / §4.3: the accessible pressure range.
@@ -51,6 +52,18 @@ final class PressureRangeTests: XCTestCase {
                                                    safeHighest: 2130, superpressure: rising), 3000, "a safe start is the bound")
         XCTAssertThrowsError(try PressureRange.safeBound(from: 1000, column: column, upwards: true, safeLowest: 250,
                                                          safeHighest: 2130, superpressure: { _ in 5000 }))
+    }
+
+    /// The wind reader keeps valid winds only where lookups in `FlyablePressureBand` need them
+    /// (WindFields/README.md), so every pressure the balloon can reach must lie inside that band.
+    func testTheAccessibleRangeLiesInsideTheBandWindGridsMustCover() throws {
+        let band = FlyablePressureBand.rangePa
+        XCTAssertEqual(band, 5_000...14_000)
+        for alpha in [0.0, 0.5, 1.0] {
+            let column = try PressureRange.SearchColumn(atmosphere: Atmosphere(alpha: alpha))
+            XCTAssertTrue(band.contains(column.highestAltitudePa), "α \(alpha): P_min \(column.highestAltitudePa) Pa")
+            XCTAssertTrue(band.contains(column.atmosphere.floorPressurePa), "α \(alpha): floor \(column.atmosphere.floorPressurePa) Pa")
+        }
     }
 
     func testTheHighestAltitudeFollowsTheEmptyBallonetFloatRatio() throws {

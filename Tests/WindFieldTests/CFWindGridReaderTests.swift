@@ -40,19 +40,21 @@ final class CFWindGridReaderTests: XCTestCase {
         assertWindsFollowTheFixtureFormula(grid, tolerance: 1e-5)
     }
 
-    func testALevelEntirelyOfFillValuesIsRejected() {
+    func testALevelEntirelyOfFillValuesInsideTheBalloonsBandIsRejected() {
         let path = WindFieldFixtures.fixture("era5_fill_level.nc")
         XCTAssertThrowsError(try WindGridFile.read(path)) {
-            XCTAssertEqual("\($0)", "\(path): 'u' is entirely missing (fill values) at level 100 hPa, time index 0")
+            // 3 times × 15 latitudes × 13 longitudes.
+            XCTAssertEqual("\($0)", "\(path): 'u' is entirely missing (fill values) at level 100 hPa (585 values), inside "
+                + "the levels 50–150 hPa that the balloon's 50–140 hPa winds are read from")
         }
     }
 
-    func testAScatteredFillValueIsRejectedWithItsPlace() {
+    func testAScatteredFillValueInsideTheBalloonsBandIsRejectedWithItsPlace() {
         let path = WindFieldFixtures.fixture("era5_partial_fill.nc")
         XCTAssertThrowsError(try WindGridFile.read(path)) {
             // File index (time 2, level 50 hPa, latitude row 3 = 9 °N, longitude 4); latitude ascending: row 11.
-            XCTAssertEqual("\($0)", "\(path): 'v' has 1 missing (fill) values, first at time index 2, level 50 hPa, "
-                + "latitude index 11, longitude index 4")
+            XCTAssertEqual("\($0)", "\(path): 'v' has 1 missing (fill) value at level 50 hPa, inside the levels 50–150 hPa "
+                + "that the balloon's 50–140 hPa winds are read from; first at time index 2, latitude index 11, longitude index 4")
         }
     }
 

@@ -65,7 +65,26 @@ final class WindsCommandTests: XCTestCase {
 
     func testInspectingAFileWithAFillLevelFailsWithOneLine() throws {
         assertFailsWithOneLine(try Loonsim.run(["winds", "inspect", fixture("era5_fill_level.nc")]),
-                               containing: "'u' is entirely missing (fill values) at level 100 hPa")
+                               containing: "era5_fill_level.nc: 'u' is entirely missing (fill values) at level 100 hPa (585 values), "
+                                   + "inside the levels 50–150 hPa that the balloon's 50–140 hPa winds are read from")
+    }
+
+    func testImportingAFileWithAFillValueInTheBandFailsWithOneLineAndWritesNothing() throws {
+        let out = directory + "/x.h5"
+        assertFailsWithOneLine(try Loonsim.run(["winds", "import", fixture("era5_partial_fill.nc"), "--station-lat", "5",
+                                                "--station-lon", "100", "--half-width-km", "300", "--out", out]),
+                               containing: "era5_partial_fill.nc: 'v' has 1 missing (fill) value at level 50 hPa")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    func testWindsInAGroupOrNoWindsAtAllFailWithOneLine() throws {
+        assertFailsWithOneLine(try Loonsim.run(["winds", "inspect", fixture("grouped_winds.nc")]),
+                               containing: "grouped_winds.nc: has its winds in a group ('/forecast/u'); loonsim reads u and v "
+                                   + "only from the file's root group")
+        assertFailsWithOneLine(try Loonsim.run(["winds", "import", fixture("no_winds.nc"), "--station-lat", "1",
+                                                "--station-lon", "100", "--half-width-km", "50", "--out", directory + "/x.h5"]),
+                               containing: "no_winds.nc: has no eastward wind variable (looked for u, u_component_of_wind, ua, U "
+                                   + "and standard_name 'eastward_wind')")
     }
 
     func testGeneratingIntoAMissingFolderFailsAndWritesNothing() throws {
