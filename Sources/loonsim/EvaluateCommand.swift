@@ -85,7 +85,7 @@ struct EvaluateCommand: ParsableCommand {
         let (windSource, windsName, grid) = try reportingErrors { try Self.windSource(winds, decoder: decoder) }
         var (list, group) = try reportingErrors { try selectScenarios(profile: profile) }
         if let grid {
-            list = list.map { Self.flownOver(grid, $0) }
+            list = list.map { $0.flown(over: grid) }
             for line in Self.coverageNotes(grid, file: winds, trialDays: days) {
                 FileHandle.standardError.write(Data("evaluate: \(line)\n".utf8))
             }
@@ -192,13 +192,6 @@ struct EvaluateCommand: ParsableCommand {
         return notes
     }
 
-    /// A scenario flown over a fixed grid: the grid's station (if it has one) and start time.
-    static func flownOver(_ grid: WindGrid, _ scenario: Scenario) -> Scenario {
-        var flown = scenario
-        if case .tangentPlane(let station?) = grid.frame { flown.station = station }
-        flown.startUnixSeconds = Int64(grid.startTime.timeIntervalSince1970.rounded(.down))
-        return flown
-    }
 }
 
 extension PhysicsProfile: ExpressibleByArgument {}
