@@ -13,10 +13,10 @@ from ._native import LoonsimError
 from ._spaces import DOWN, INFO_FIELDS, STATUS_NAMES, STAY, UP
 from .env import ClosedEnvironmentError, StationKeepingEnv
 from .vector import StationKeepingVectorEnv
-from . import agents
+from . import agents, winds
 from .evaluation import SUITES, evaluate
 
-__all__ = ["StationKeepingEnv", "StationKeepingVectorEnv", "agents", "evaluate", "SUITES", "LoonsimError",
+__all__ = ["StationKeepingEnv", "StationKeepingVectorEnv", "agents", "winds", "evaluate", "SUITES", "LoonsimError",
            "ClosedEnvironmentError", "DOWN", "STAY", "UP", "STATUS_NAMES", "INFO_FIELDS", "ENV_ID"]
 
 #: The Gymnasium id of the environment.

@@ -52,6 +52,7 @@ _SIGNATURES = {
     "loonsim_sim_step_all": (ctypes.c_int32, [_handle] + [ctypes.c_void_p] * 7 + _error),
     "loonsim_benchmark_steps": (ctypes.c_int32, [_handle, ctypes.c_int64, ctypes.c_int64] + _error),
     "loonsim_benchmark_steps_all": (ctypes.c_int32, [_handle, ctypes.c_int64, ctypes.c_int64] + _error),
+    "loonsim_generate_wind_grid": (ctypes.c_int32, [ctypes.c_int64, ctypes.c_int64, ctypes.c_char_p] + _error),
     "loonsim_agent_create": (_handle, [ctypes.c_char_p, ctypes.c_char_p] + _error),
     "loonsim_agent_destroy": (None, [_handle]),
     "loonsim_agent_begin": (ctypes.c_int64, [_handle, ctypes.c_void_p, ctypes.c_int64] + _error),
