@@ -13,6 +13,7 @@ class Simulation:
     """Owns a ``loonsim_sim_*`` handle; :meth:`close` (or garbage collection) releases it."""
 
     def __init__(self, count: int, settings: Settings, threads: int | None = None) -> None:
+        self.handle = None
         self.settings = settings
         self.count = count
         self.errors = ErrorBuffer()

@@ -13,6 +13,8 @@ Passed to :func:`loonsim.evaluate`, an agent flies at Swift speed on all cores.
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from ._native import ERROR_CAPACITY, OBSERVATION_COUNT, ErrorBuffer, LoonsimError, lib, pointer
@@ -20,7 +22,10 @@ from ._settings import PROFILES, check_seed
 
 
 class Agent:
-    """A built-in Swift agent, by its registry name (as ``loonsim evaluate --agent NAME``)."""
+    """A built-in Swift agent, by its registry name (as ``loonsim evaluate --agent NAME``).
+
+    Safe to call from several threads (calls take turns), e.g. as the policy of :func:`loonsim.evaluate`.
+    """
 
     #: The registry name (set by each subclass).
     name = ""
@@ -32,6 +37,7 @@ class Agent:
         self._errors = ErrorBuffer()
         self._observation = np.zeros(OBSERVATION_COUNT, dtype=np.float32)
         self._pointer = pointer(self._observation)
+        self._lock = threading.Lock()
         self._handle = lib.loonsim_agent_create(self.name.encode(), profile.encode(), self._errors.buffer, ERROR_CAPACITY)
         if not self._handle:
             raise LoonsimError(self._errors.message)
@@ -51,25 +57,30 @@ class Agent:
 
     def begin_episode(self, observation, seed: int = 0) -> int:
         """Starts an episode from its reset observation (``seed`` seeds a random agent); returns the first action."""
-        self._load(observation)
-        return self._action(lib.loonsim_agent_begin(self._handle, self._pointer, check_seed(seed),
-                                                    self._errors.buffer, ERROR_CAPACITY))
+        seed = check_seed(seed)
+        with self._lock:
+            self._load(observation)
+            return self._action(lib.loonsim_agent_begin(self._handle, self._pointer, seed,
+                                                        self._errors.buffer, ERROR_CAPACITY))
 
     def act(self, observation, reward: float = 0.0) -> int:
         """The action for ``observation`` (0 DOWN, 1 STAY, 2 UP); a random walk also advances its target."""
-        self._load(observation)
-        return self._action(lib.loonsim_agent_step(self._handle, self._pointer, float(reward),
-                                                   self._errors.buffer, ERROR_CAPACITY))
+        with self._lock:
+            self._load(observation)
+            return self._action(lib.loonsim_agent_step(self._handle, self._pointer, float(reward),
+                                                       self._errors.buffer, ERROR_CAPACITY))
 
     __call__ = act
 
     def close(self) -> None:
-        if self._handle:
-            lib.loonsim_agent_destroy(self._handle)
-            self._handle = None
+        with self._lock:
+            if self._handle:
+                lib.loonsim_agent_destroy(self._handle)
+                self._handle = None
 
     def __del__(self) -> None:
-        self.close()
+        if hasattr(self, "_lock"):
+            self.close()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(profile={self.profile!r})"
