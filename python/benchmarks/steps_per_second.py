@@ -1,13 +1,15 @@
 """Steps per second from Python next to the same loop run inside Swift, measured in one run.
 
-    python python/benchmarks/steps_per_second.py [--steps 4000] [--envs 8] [--threads 2] [--repeats 3]
+    python python/benchmarks/steps_per_second.py [--steps 2000] [--envs 8] [--threads 2] [--rounds 15]
 
 * one environment: ``env.step`` in a Python loop (actions 0, 1, 2, ...; a reset to the next seed
   whenever an episode ends) against ``loonsim_benchmark_steps``, the same loop in Swift;
 * the vector environment: ``StationKeepingVectorEnv(num_envs=ENVS, threads=THREADS).step`` against
   ``loonsim_benchmark_steps_all``, the same batch calls made from Swift.
 
-Each figure is the best of REPEATS runs (the machine is shared), two-day trials, generative winds.
+Both loops run in alternation, ROUNDS times each, so that they see the same machine load (the
+machine is shared); each figure is the median over the rounds, and the ratio the median of the
+rounds' ratios. Two-day trials, generative winds.
 """
 
 import argparse
@@ -19,17 +21,23 @@ import loonsim
 from loonsim._native import ERROR_CAPACITY, lib
 
 
-def best_rate(run, steps: int, repeats: int) -> float:
-    """The highest steps/s of ``repeats`` calls of ``run()``."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return steps / best
+def measure(python_loop, swift_loop, steps: int, rounds: int) -> tuple[float, float, float]:
+    """Median steps/s of each loop and median ratio Python/Swift over ``rounds`` alternated runs."""
+    python_loop()  # warm up (decoder, caches)
+    timings = []
+    for _ in range(rounds):
+        pair = []
+        for loop in (python_loop, swift_loop):
+            start = time.perf_counter()
+            loop()
+            pair.append(time.perf_counter() - start)
+        timings.append(pair)
+    timings = np.array(timings)
+    return (float(np.median(steps / timings[:, 0])), float(np.median(steps / timings[:, 1])),
+            float(np.median(timings[:, 1] / timings[:, 0])))
 
 
-def single(steps: int, repeats: int) -> tuple[float, float]:
+def single(steps: int, rounds: int) -> tuple[float, float, float]:
     env = loonsim.StationKeepingEnv()
 
     def python_loop():
@@ -46,15 +54,10 @@ def single(steps: int, repeats: int) -> tuple[float, float]:
         simulation.errors.check(lib.loonsim_benchmark_steps(simulation.handle, steps, 0, simulation.errors.buffer,
                                                             ERROR_CAPACITY))
 
-    python_loop()  # warm up (decoder, caches)
-    rates = [0.0, 0.0]
-    for _ in range(repeats):  # alternate, so that both see the same machine load
-        rates[0] = max(rates[0], best_rate(python_loop, steps, 1))
-        rates[1] = max(rates[1], best_rate(swift_loop, steps, 1))
-    return rates[0], rates[1]
+    return measure(python_loop, swift_loop, steps, rounds)
 
 
-def vector(steps: int, envs: int, threads: int, repeats: int) -> tuple[float, float]:
+def vector(steps: int, envs: int, threads: int, rounds: int) -> tuple[float, float, float]:
     batch_steps = max(1, steps // envs)
     vector_env = loonsim.StationKeepingVectorEnv(num_envs=envs, threads=threads, copy=False)
     actions = [np.full(envs, k % 3) for k in range(3)]
@@ -69,28 +72,23 @@ def vector(steps: int, envs: int, threads: int, repeats: int) -> tuple[float, fl
         simulation.errors.check(lib.loonsim_benchmark_steps_all(simulation.handle, batch_steps, 0,
                                                                 simulation.errors.buffer, ERROR_CAPACITY))
 
-    python_loop()
-    rates = [0.0, 0.0]
-    for _ in range(repeats):
-        rates[0] = max(rates[0], best_rate(python_loop, batch_steps * envs, 1))
-        rates[1] = max(rates[1], best_rate(swift_loop, batch_steps * envs, 1))
-    return rates[0], rates[1]
+    return measure(python_loop, swift_loop, batch_steps * envs, rounds)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, default=4000, help="environment steps per measurement")
+    parser.add_argument("--steps", type=int, default=2000, help="environment steps per measurement")
     parser.add_argument("--envs", type=int, default=8, help="environments in the vector environment")
     parser.add_argument("--threads", type=int, default=2, help="threads stepping the vector environment")
-    parser.add_argument("--repeats", type=int, default=3, help="measurements of each, the best is kept")
+    parser.add_argument("--rounds", type=int, default=15, help="alternated measurements of each loop")
     arguments = parser.parse_args()
 
-    python_rate, swift_rate = single(arguments.steps, arguments.repeats)
-    print(f"one environment:        Python {python_rate:8.0f} steps/s   Swift {swift_rate:8.0f} steps/s   "
-          f"Python/Swift {python_rate / swift_rate:.0%}")
-    python_rate, swift_rate = vector(arguments.steps, arguments.envs, arguments.threads, arguments.repeats)
-    print(f"vector, {arguments.envs} envs, {arguments.threads} threads: Python {python_rate:8.0f} steps/s   "
-          f"Swift {swift_rate:8.0f} steps/s   Python/Swift {python_rate / swift_rate:.0%}")
+    python_rate, swift_rate, ratio = single(arguments.steps, arguments.rounds)
+    print(f"one environment:           Python {python_rate:6.0f} steps/s   Swift {swift_rate:6.0f} steps/s   "
+          f"Python/Swift {ratio:.0%}")
+    python_rate, swift_rate, ratio = vector(arguments.steps, arguments.envs, arguments.threads, arguments.rounds)
+    print(f"vector, {arguments.envs} envs, {arguments.threads} threads: Python {python_rate:6.0f} steps/s   "
+          f"Swift {swift_rate:6.0f} steps/s   Python/Swift {ratio:.0%}")
 
 
 if __name__ == "__main__":

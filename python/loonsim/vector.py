@@ -86,7 +86,7 @@ class StationKeepingVectorEnv(VectorEnv):
             raise ValueError("StationKeepingVectorEnv takes its settings (profile, days, winds, scenario_file) "
                              "at construction, not as reset options")
         if seed is None or isinstance(seed, (int, np.integer)) and not isinstance(seed, bool):
-            seeds = [None] * self.num_envs if seed is None else [check_seed(seed) + i for i in range(self.num_envs)]
+            seeds = [None] * self.num_envs if seed is None else [check_seed(int(seed) + i) for i in range(self.num_envs)]
         elif isinstance(seed, (list, tuple)) and len(seed) == self.num_envs:
             seeds = [None if s is None else check_seed(s) for s in seed]
         else:
