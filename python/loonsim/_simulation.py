@@ -28,6 +28,10 @@ class Simulation:
         #: The scenario file's seeds in file order (empty without a file).
         self.file_seeds = list(seeds[:held])
 
+    def __reduce__(self):
+        # Two Python objects must never own one Swift handle (each would release it).
+        raise TypeError("a loonsim environment cannot be copied or pickled; make a new one with the same settings")
+
     def close(self) -> None:
         if self.handle:
             lib.loonsim_sim_destroy(self.handle)

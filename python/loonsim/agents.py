@@ -72,6 +72,10 @@ class Agent:
 
     __call__ = act
 
+    def __reduce__(self):
+        # Two Python objects must never own one Swift handle (each would release it).
+        raise TypeError(f"a loonsim agent cannot be copied or pickled; make a new {type(self).__name__}()")
+
     def close(self) -> None:
         with self._lock:
             if self._handle:

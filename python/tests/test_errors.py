@@ -159,3 +159,15 @@ def test_an_agent_rejects_a_malformed_observation():
     with pytest.raises(ValueError) as error:
         loonsim.agents.StationSeeker().act(np.zeros(10))
     assert one_line(error) == "an observation has 1099 values, got an array of shape (10,)"
+
+
+def test_copying_or_pickling_an_environment_or_agent_is_refused():
+    import copy
+    import pickle
+
+    for thing in (loonsim.StationKeepingEnv(), loonsim.StationKeepingVectorEnv(num_envs=2),
+                  loonsim.agents.StationSeeker()):
+        for attempt in (copy.deepcopy, pickle.dumps):
+            with pytest.raises(TypeError) as error:
+                attempt(thing)
+            assert "cannot be copied or pickled" in one_line(error)
