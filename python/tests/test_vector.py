@@ -57,6 +57,21 @@ def test_the_vector_environment_equals_single_environments_through_autoresets():
     assert autoresets >= count  # every environment started a second episode
 
 
+def test_the_vector_environment_equals_gymnasiums_sync_vector_env_over_single_environments():
+    count, seed = 3, 40
+    actions = np.random.default_rng(1).integers(0, 3, size=(14, count))
+    reference = gymnasium.vector.SyncVectorEnv([lambda: loonsim.StationKeepingEnv(days=DAYS)] * count)
+    vector = loonsim.StationKeepingVectorEnv(num_envs=count, days=DAYS)
+    pairs = [(vector.reset(seed=seed), reference.reset(seed=seed))]
+    pairs += [(vector.step(row), reference.step(row)) for row in actions]
+    for ours, theirs in pairs:
+        for a, b in zip(ours[:-1], theirs[:-1]):
+            assert np.array_equal(a, b)
+        for key in KEYS:
+            assert np.array_equal(ours[-1][key], theirs[-1][key]), key
+    assert any(theirs[-1]["step"].min() == 0 for _, theirs in pairs[1:])  # an autoreset happened
+
+
 def test_thread_counts_do_not_change_the_numbers():
     def fly(threads):
         vector = loonsim.StationKeepingVectorEnv(num_envs=4, days=DAYS, threads=threads)
