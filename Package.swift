@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "Agents", targets: ["Agents"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "Learning", targets: ["Learning"]),
+        // The C interface the Python package (python/) loads with ctypes.
+        .library(name: "LoonsimC", type: .dynamic, targets: ["LoonsimC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,6 +63,10 @@ let package = Package(
 
         // Tensors, layers with hand-written gradients, FAVOR+ attention, Adam, checkpoints.
         .target(name: "Learning", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "HDF5", "CBLAS", "FileErrors"], swiftSettings: releaseSpeed),
+
+        // A C interface (`@_cdecl` functions over opaque handles) for the Python package in python/.
+        .target(name: "LoonsimC", dependencies: ["Evaluation", "Agents", "StationKeeping", "BalloonPhysics", "WindField"],
+                swiftSettings: releaseSpeed),
 
         .executableTarget(
             name: "loonsim",

@@ -38,7 +38,7 @@ public final class EnvironmentBatch: @unchecked Sendable {
     ///
     /// Each thread takes the next index not yet taken, so the calling thread gets on with the work
     /// while the others wake up (a wake-up costs about as much as a step on a virtual machine).
-    func parallelMap<T>(_ body: @escaping (Int) throws -> T) throws -> [T] {
+    public func parallelMap<T>(_ body: @escaping (Int) throws -> T) throws -> [T] {
         let count = environments.count
         let results = UncheckedSendable(UnsafeMutableBufferPointer<Result<T, Error>?>.allocate(capacity: count))
         results.value.initialize(repeating: nil)
