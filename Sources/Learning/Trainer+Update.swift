@@ -36,6 +36,7 @@ extension Trainer {
         let (actionCount, quantileCount) = (network.actionCount, network.quantileCount)
         let width = ObservationLayout.count
         let imitating = inWarmStart
+        let advantageWeight = configuration.warmStart.advantageWeight
         let applyWeights = configuration.replay.importanceWeightsInGradient
         let (online, target, teacher, loss) = (self.online, self.target, self.teacher, lossFunction)
 
@@ -77,6 +78,11 @@ extension Trainer {
                                           gradientScale: scale)
                             }
                         }
+                        if imitating && advantageWeight > 0 {
+                            losses[local] += Self.addAdvantageLoss(
+                                quantiles: q, teacher: targetValues, gradient: g, row: local, actionCount: actionCount,
+                                quantileCount: quantileCount, weight: advantageWeight, gradientScale: scale)
+                        }
                     }
                 }
             }
@@ -94,6 +100,32 @@ extension Trainer {
         if updates % learner.targetUpdatePeriod == 0 { self.target = self.online }
         let meanLoss = losses.reduce(0.0) { $0 + Double($1) } / Double(losses.count)
         return UpdateOutcome(meanLoss: meanLoss, gradientNorm: norm, learningRate: learningRate)
+    }
+
+    /// The warm start's ranking term for one row: `w Σ_a (e_a)²` with `e_a = (Q_a − Q̄) − (T_a − T̄)`,
+    /// Q_a the network's mean quantile of action a and T_a the teacher's; adds its gradient
+    /// `2w·e_a/N` (times `gradientScale`) to each of action a's N quantiles and returns the term.
+    static func addAdvantageLoss(
+        quantiles: UnsafeBufferPointer<Float>, teacher: [Float], gradient: UnsafeMutableBufferPointer<Float>, row: Int,
+        actionCount: Int, quantileCount: Int, weight: Float, gradientScale: Float
+    ) -> Float {
+        var differences = [Float](repeating: 0, count: actionCount)
+        for action in 0..<actionCount {
+            let base = (row * actionCount + action) * quantileCount
+            var sum: Float = 0
+            for k in 0..<quantileCount { sum += quantiles[base + k] - teacher[base + k] }
+            differences[action] = sum / Float(quantileCount)
+        }
+        let mean = differences.reduce(0, +) / Float(actionCount)
+        var total: Float = 0
+        for action in 0..<actionCount {
+            let error = differences[action] - mean
+            total += weight * error * error
+            let base = (row * actionCount + action) * quantileCount
+            let perQuantile = 2 * weight * error / Float(quantileCount) * gradientScale
+            for k in 0..<quantileCount { gradient[base + k] += perQuantile }
+        }
+        return total
     }
 
     /// The target distribution `R + γᵏ θ_target(s′, a*)`, with `a*` the target network's greedy

@@ -76,13 +76,25 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     /// For the first `envSteps` environment steps the teacher flies the actors (with the usual
     /// exploration), so its flights fill the replay memory as demonstrations, and each update
     /// regresses the network's quantiles of *every* action onto the teacher's (quantile Huber
-    /// loss against the teacher's 51 values). Then the target is synchronised and QR-DQN takes
+    /// loss against the teacher's 51 values) plus `advantageWeight` times the squared error of
+    /// each action's mean quantile relative to the actions' average, against the teacher's: the
+    /// returns are ~100 while the actions differ by ~1, so without this term the ranking, which is
+    /// the policy, is the last thing learned. Then the target is synchronised and QR-DQN takes
     /// over, with the memory still holding the demonstrations.
     public struct WarmStartSettings: Codable, Equatable, Sendable {
         /// `perciatelli44` (the only teacher with quantiles).
         public var teacher = "perciatelli44"
         public var envSteps = 0
+        /// Weight of the squared error of the actions' relative values (0: quantiles only).
+        public var advantageWeight: Float = 10
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            teacher = try container.decodeIfPresent(String.self, forKey: .teacher) ?? teacher
+            envSteps = try container.decodeIfPresent(Int.self, forKey: .envSteps) ?? envSteps
+            advantageWeight = try container.decodeIfPresent(Float.self, forKey: .advantageWeight) ?? advantageWeight
+        }
     }
 
     /// When the run is finished.
@@ -134,6 +146,7 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
         if !(exploration.epsilon >= 0 && exploration.epsilon <= 1) { problems.append("exploration.epsilon must be in [0, 1]") }
         if exploration.rlPhaseSteps < 0 || exploration.explorerPhaseSteps < 0 { problems.append("exploration phase lengths must not be negative") }
         if warmStart.envSteps < 0 { problems.append("warmStart.envSteps must not be negative") }
+        if !(warmStart.advantageWeight >= 0) { problems.append("warmStart.advantageWeight must not be negative") }
         if warmStart.envSteps > 0 && warmStart.teacher != "perciatelli44" {
             problems.append("warmStart.teacher must be 'perciatelli44', not '\(warmStart.teacher)'")
         }

@@ -57,3 +57,32 @@ final class QuantileHuberLossTests: XCTestCase {
         XCTAssertEqual(scaled[1], plain[1] * 0.25, accuracy: 1e-7)
     }
 }
+
+final class WarmStartRankingTermTests: XCTestCase {
+    /// w Σ_a ((Q_a − Q̄) − (T_a − T̄))² with 3 actions of 2 quantiles: network means (1, 2, 6), teacher
+    /// means (0, 3, 3); differences (1, −1, 3), mean 1, errors (0, −2, 2): loss w·8 = 80 for w = 10.
+    func testTheRankingTermMatchesAHandWorkedExampleAndItsFiniteDifferences() {
+        let quantiles: [Float] = [0, 2, 1, 3, 5, 7]
+        let teacher: [Float] = [-1, 1, 3, 3, 2, 4]
+        var gradient = [Float](repeating: 0, count: 6)
+        func term(_ q: [Float], into g: inout [Float]) -> Float {
+            q.withUnsafeBufferPointer { q in
+                g.withUnsafeMutableBufferPointer { g in
+                    Trainer.addAdvantageLoss(quantiles: q, teacher: teacher, gradient: g, row: 0, actionCount: 3,
+                                             quantileCount: 2, weight: 10, gradientScale: 1)
+                }
+            }
+        }
+        XCTAssertEqual(term(quantiles, into: &gradient), 80, accuracy: 1e-5)
+        // dL/dθ_{a,i} = 2w·e_a/N = 10·e_a: (0, 0, −20, −20, 20, 20).
+        XCTAssertEqual(gradient, [0, 0, -20, -20, 20, 20])
+        var scratch = [Float](repeating: 0, count: 6)
+        for index in 0..<6 {
+            var up = quantiles, down = quantiles
+            up[index] += 1e-2
+            down[index] -= 1e-2
+            let numeric = (term(up, into: &scratch) - term(down, into: &scratch)) / 2e-2
+            XCTAssertEqual(gradient[index], numeric, accuracy: 1e-2, "quantile \(index)")
+        }
+    }
+}
