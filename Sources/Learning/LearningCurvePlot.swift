@@ -41,16 +41,19 @@ public struct LearningCurvePlot {
                     points: trainTWR.map { (x($0), $0.trainingTWR50!) }, dashed: true)]
         }
         func lossSeries(_ x: (TrainingMetricsRecord) -> Double) -> [Series] {
-            [Series(label: "quantile Huber loss (mean per update)", colour: "#2ca02c", points: losses.map { (x($0), log10($0.loss!)) })]
+            [Series(label: "loss (mean per update; imitation during the warm start)", colour: "#2ca02c", points: losses.map { (x($0), log10($0.loss!)) })]
         }
         let steps: (TrainingMetricsRecord) -> Double = { Double($0.envSteps) }
         let hours: (TrainingMetricsRecord) -> Double = { $0.wallSeconds / 3600 }
         let (w, h) = (Self.panelWidth, Self.panelHeight)
         var body = ""
+        let highestTWR = (validation.map { $0.validationTWR50! + ($0.validationTWR50HalfWidth ?? 0) }
+            + trainTWR.map { $0.trainingTWR50! }).max() ?? 0
+        let twrRange = (0.0, min(1, max(0.5, (highestTWR * 1.15 * 10).rounded(.up) / 10)))
         body += panel(x: 0, y: 30, title: "TWR50 vs environment steps", xLabel: "environment steps", yLabel: "TWR50",
-                      series: twrSeries(steps), yRange: (0, 1), logY: false)
+                      series: twrSeries(steps), yRange: twrRange, logY: false)
         body += panel(x: w, y: 30, title: "TWR50 vs wall-clock time", xLabel: "hours", yLabel: "TWR50",
-                      series: twrSeries(hours), yRange: (0, 1), logY: false)
+                      series: twrSeries(hours), yRange: twrRange, logY: false)
         body += panel(x: 0, y: 30 + h, title: "loss vs environment steps", xLabel: "environment steps", yLabel: "loss (log scale)",
                       series: lossSeries(steps), yRange: nil, logY: true)
         body += panel(x: w, y: 30 + h, title: "loss vs wall-clock time", xLabel: "hours", yLabel: "loss (log scale)",
@@ -92,7 +95,7 @@ public struct LearningCurvePlot {
             out += "<line x1=\"\(f(px(tick)))\" y1=\"\(f(top))\" x2=\"\(f(px(tick)))\" y2=\"\(f(top + plotH))\" stroke=\"#eee\"/>"
             out += "<text x=\"\(f(px(tick)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"middle\">\(Self.label(tick))</text>\n"
         }
-        for tick in Self.ticks(ySpan.0, ySpan.1) {
+        for tick in logY ? Self.logTicks(ySpan.0, ySpan.1) : Self.ticks(ySpan.0, ySpan.1) {
             out += "<line x1=\"\(f(left))\" y1=\"\(f(py(tick)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(tick)))\" stroke=\"#eee\"/>"
             let text = logY ? Self.label(pow(10, tick)) : Self.label(tick)
             out += "<text x=\"\(f(left - 6))\" y=\"\(f(py(tick) + 4))\" text-anchor=\"end\">\(text)</text>\n"
@@ -134,8 +137,23 @@ public struct LearningCurvePlot {
         return ticks
     }
 
+    /// Ticks for a log₁₀ axis from `low` to `high` (in log units): 1-2-5 steps of each decade, or
+    /// whole decades when the span is wide.
+    static func logTicks(_ low: Double, _ high: Double) -> [Double] {
+        let mantissas: [Double] = high - low > 3 ? [1] : high - low > 1 ? [1, 2, 5] : [1, 1.5, 2, 3, 5, 7]
+        var ticks: [Double] = []
+        for decade in Int(floor(low))...Int(ceil(high)) {
+            for mantissa in mantissas {
+                let tick = log10(mantissa) + Double(decade)
+                if tick >= low && tick <= high { ticks.append(tick) }
+            }
+        }
+        return ticks
+    }
+
     static func label(_ value: Double, digits: Int = 3) -> String {
-        if value != 0 && (abs(value) >= 1e5 || abs(value) < 1e-3) { return String(format: "%.\(max(digits - 1, 1))e", value) }
+        if value != 0 && (abs(value) >= 1e6 || abs(value) < 1e-3) { return String(format: "%.\(max(digits - 1, 1))e", value) }
+        if abs(value) >= 1000 && value == value.rounded() { return String(Int(value)) }
         return String(format: "%.\(digits)g", value)
     }
 
