@@ -9,10 +9,13 @@ import Foundation
 public struct LearningCurvePlot {
     public var records: [TrainingMetricsRecord]
     public var title: String
+    /// Horizontal lines on the TWR50 panels: a label and a TWR50 (e.g. a baseline's on the validation seeds).
+    public var references: [(label: String, twr50: Double)]
 
-    public init(records: [TrainingMetricsRecord], title: String) {
+    public init(records: [TrainingMetricsRecord], title: String, references: [(label: String, twr50: Double)] = []) {
         self.records = records
         self.title = title
+        self.references = references
     }
 
     /// A series: points, colour, label; `band` gives a half-width per point.
@@ -48,12 +51,12 @@ public struct LearningCurvePlot {
         let (w, h) = (Self.panelWidth, Self.panelHeight)
         var body = ""
         let highestTWR = (validation.map { $0.validationTWR50! + ($0.validationTWR50HalfWidth ?? 0) }
-            + trainTWR.map { $0.trainingTWR50! }).max() ?? 0
+            + trainTWR.map { $0.trainingTWR50! } + references.map(\.twr50)).max() ?? 0
         let twrRange = (0.0, min(1, max(0.5, (highestTWR * 1.15 * 10).rounded(.up) / 10)))
         body += panel(x: 0, y: 30, title: "TWR50 vs environment steps", xLabel: "environment steps", yLabel: "TWR50",
-                      series: twrSeries(steps), yRange: twrRange, logY: false)
+                      series: twrSeries(steps), yRange: twrRange, logY: false, lines: references)
         body += panel(x: w, y: 30, title: "TWR50 vs wall-clock time", xLabel: "hours", yLabel: "TWR50",
-                      series: twrSeries(hours), yRange: twrRange, logY: false)
+                      series: twrSeries(hours), yRange: twrRange, logY: false, lines: references)
         body += panel(x: 0, y: 30 + h, title: "loss vs environment steps", xLabel: "environment steps", yLabel: "loss (log scale)",
                       series: lossSeries(steps), yRange: nil, logY: true)
         body += panel(x: w, y: 30 + h, title: "loss vs wall-clock time", xLabel: "hours", yLabel: "loss (log scale)",
@@ -71,7 +74,7 @@ public struct LearningCurvePlot {
     }
 
     private func panel(x: Double, y: Double, title: String, xLabel: String, yLabel: String, series: [Series],
-                       yRange: (Double, Double)?, logY: Bool) -> String {
+                       yRange: (Double, Double)?, logY: Bool, lines: [(label: String, twr50: Double)] = []) -> String {
         let m = Self.margin
         let (plotW, plotH) = (Self.panelWidth - m.left - m.right, Self.panelHeight - m.top - m.bottom)
         let (left, top) = (x + m.left, y + m.top)
@@ -102,6 +105,14 @@ public struct LearningCurvePlot {
         }
         out += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 36))\" text-anchor=\"middle\" fill=\"#333\">\(Self.escape(xLabel))</text>\n"
         out += "<text transform=\"translate(\(f(x + 16)),\(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" fill=\"#333\">\(Self.escape(yLabel))</text>\n"
+        let lineColours = ["#7f7f7f", "#d62728", "#9467bd", "#8c564b"]
+        for (index, line) in lines.enumerated() where line.twr50 >= ySpan.0 && line.twr50 <= ySpan.1 {
+            let colour = lineColours[index % lineColours.count]
+            out += "<line x1=\"\(f(left))\" y1=\"\(f(py(line.twr50)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(line.twr50)))\" "
+                + "stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-dasharray=\"2,3\"><title>\(Self.escape(line.label)): \(Self.label(line.twr50, digits: 4))</title></line>\n"
+            out += "<text x=\"\(f(left + plotW - 4))\" y=\"\(f(py(line.twr50) - 4))\" text-anchor=\"end\" fill=\"\(colour)\">"
+                + "\(Self.escape(line.label)) \(Self.label(line.twr50, digits: 3))</text>\n"
+        }
         for (index, s) in series.enumerated() where !s.points.isEmpty {
             if let band = s.band, s.points.count > 1 {
                 let upper = s.points.enumerated().map { "\(f(px($1.x))),\(f(py(min($1.y + band[$0], ySpan.1))))" }

@@ -97,8 +97,23 @@ struct TrainPlotCommand: ParsableCommand {
     @Option(help: "The picture to write: .svg, or .html (the SVG in a page).")
     var out: String
 
+    @Option(parsing: .singleValue, help: ArgumentHelp(
+        "A horizontal line on the TWR50 panels, LABEL=TWR50 (repeatable).",
+        discussion: "E.g. a baseline's TWR50 on the validation seeds: loonsim evaluate --agent station-seeker --seeds 100000-100049"))
+    var reference: [String] = []
+
     func validate() throws {
         guard out.hasSuffix(".svg") || out.hasSuffix(".html") else { throw ValidationError("--out must end in .svg or .html") }
+        _ = try references()
+    }
+
+    func references() throws -> [(label: String, twr50: Double)] {
+        try reference.map { text in
+            guard let equals = text.lastIndex(of: "="), let value = Double(text[text.index(after: equals)...]),
+                  value >= 0, value <= 1, equals != text.startIndex
+            else { throw ValidationError("--reference must be LABEL=TWR50 with a TWR50 in [0, 1], not '\(text)'") }
+            return (String(text[..<equals]), value)
+        }
     }
 
     func run() throws {
@@ -110,7 +125,7 @@ struct TrainPlotCommand: ParsableCommand {
             let records = TrainingMetricsFile(path: metricsPath).records()
             guard !records.isEmpty else { throw UserFacingError(description: "\(metricsPath): holds no metrics yet") }
             let title = (runDirectory as NSString).lastPathComponent
-            let svg = LearningCurvePlot(records: records, title: title).svg()
+            let svg = LearningCurvePlot(records: records, title: title, references: try references()).svg()
             let text = out.hasSuffix(".html")
                 ? "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>\(title): learning curve</title></head>"
                     + "<body style=\"margin:0;background:#fff\">\n\(svg)\n</body></html>\n"
