@@ -7,5 +7,5 @@ struct Loonsim: ParsableCommand {
         commandName: "loonsim",
         abstract: "Stratospheric-balloon station keeping: BLE's physics and benchmark, in Swift.",
         version: "0.1.0",
-        subcommands: [EvaluateCommand.self, MergeShardsCommand.self, WindsCommand.self, ModelsCommand.self])
+        subcommands: [EvaluateCommand.self, MergeShardsCommand.self, WindsCommand.self, ModelsCommand.self, ReplayCommand.self])
 }
