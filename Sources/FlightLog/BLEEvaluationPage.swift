@@ -27,9 +27,12 @@ public enum BLEEvaluationPage {
         for flight in flights where !flight.flightPath.isEmpty {
             let series = FlightSeries(ble: flight.flightPath)
             body += "<h2 id=\"seed-\(flight.seed)\">seed \(flight.seed) · TWR50 \(String(format: "%.4f", flight.timeWithinRadius))</h2>\n"
-            body += "<div class=\"row\"><div class=\"track\">\(uniqueIDs(FlightPanels.track(series, size: 420), seed: flight.seed))</div>"
-                + "<div style=\"flex:1\">\(uniqueIDs(FlightPanels.column(series, windColumn: nil), seed: flight.seed))"
-                + "\(uniqueIDs(FlightPanels.power(series), seed: flight.seed))</div></div>\n"
+            body += "<div class=\"row\"><div style=\"width:420px;flex:none\">"
+                + "\(uniqueIDs(FlightPanels.track(series, size: 420), seed: flight.seed))</div>"
+                + "<div style=\"flex:1\"><p class=\"note\">pressure (Pa; higher up = lower pressure)</p>"
+                + "\(uniqueIDs(FlightPanels.column(series, windColumn: nil, width: 900), seed: flight.seed))"
+                + "<p class=\"note\">battery charge (%)</p>\(uniqueIDs(FlightPanels.power(series, width: 900), seed: flight.seed))"
+                + "</div></div>\n"
         }
         return PageDocument.html(title: "BLE evaluation: \(title)", body: body, script: nil)
     }

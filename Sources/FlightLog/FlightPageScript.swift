@@ -33,6 +33,8 @@ enum FlightPageScript {
     tip.textContent = '';
     for (var j = 0; j < rows.length; j++) { var div = document.createElement('div'); div.textContent = rows[j]; tip.appendChild(div); }
     tip.style.display = 'block';
+    if (!ev) { tip.style.right = '16px'; tip.style.top = '16px'; tip.style.left = 'auto'; return; }
+    tip.style.right = 'auto';
     var left = ev.clientX + 16, top = ev.clientY + 16;
     if (left + tip.offsetWidth > window.innerWidth - 8) left = ev.clientX - tip.offsetWidth - 16;
     if (top + tip.offsetHeight > window.innerHeight - 8) top = ev.clientY - tip.offsetHeight - 16;
@@ -77,6 +79,9 @@ enum FlightPageScript {
     });
     tr.addEventListener('mouseleave', function () { tip.style.display = 'none'; });
   }
+  // A link to `page.html#step=N` opens with step N marked (and shows the read-out without a mouse).
+  var linked = /step=(\d+)/.exec(window.location.hash);
+  if (linked) show(Math.min(Math.max(+linked[1] - 1, 0), n - 1), null, null);
 })();
 """#
 }

@@ -3,20 +3,23 @@ import Foundation
 /// The SVG panels of a flight drawing. Time panels share one horizontal layout (``timeLeft`` to
 /// ``timeRight`` in a ``timeWidth``-wide view box) so one cursor lines up across them.
 enum FlightPanels {
-    static let timeWidth = 1300.0
     static let timeLeft = 70.0
-    static let timeRight = 1230.0
 
-    static func timeScale(_ series: FlightSeries) -> LinearScale {
-        LinearScale(domain: (0, series.endHours), range: (timeLeft, timeRight))
+    /// The right end of the time axis in a panel `width` wide.
+    static func timeRight(_ width: Double) -> Double { width - 70 }
+
+    static func timeScale(_ series: FlightSeries, width: Double) -> LinearScale {
+        LinearScale(domain: (0, series.endHours), range: (timeLeft, timeRight(width)))
     }
 
     /// Opens a time panel: the svg element, its time axis at `axisY` and a hover cursor.
-    static func openTimePanel(_ svg: inout SVG, id: String, height: Double, series: FlightSeries, axisY: Double, top: Double) {
-        svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)\" class=\"timechart\" viewBox=\"0 0 \(SVG.number(timeWidth)) "
+    static func openTimePanel(_ svg: inout SVG, id: String, width: Double, height: Double, series: FlightSeries, axisY: Double,
+                              top: Double) {
+        let timeRight = timeRight(width)
+        svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)\" class=\"timechart\" viewBox=\"0 0 \(SVG.number(width)) "
             + "\(SVG.number(height))\" data-left=\"\(SVG.number(timeLeft))\" data-right=\"\(SVG.number(timeRight))\" "
             + "data-hours=\"\(SVG.number(series.endHours, 4))\">")
-        let time = timeScale(series)
+        let time = timeScale(series, width: width)
         for tick in time.ticks(12) {
             svg.line(time(tick), top, time(tick), axisY, stroke: "#e2e2e2")
             svg.label(SVG.number(tick, 1), time(tick), axisY + 14, anchor: "middle", size: 10)
@@ -87,7 +90,7 @@ enum FlightPanels {
 
     /// Pressure over time drawn over the wind column (when known): each level's cell coloured by
     /// how far its wind blows toward the station.
-    static func column(_ series: FlightSeries, windColumn: WindColumn?) -> String {
+    static func column(_ series: FlightSeries, windColumn: WindColumn?, width: Double = 1300) -> String {
         var svg = SVG()
         let top = 16.0
         let bottom = 330.0
@@ -95,10 +98,11 @@ enum FlightPanels {
         let lowest = min(levels.first ?? 5_000, series.pressurePa.min() ?? 5_000)
         let highest = max(levels.last ?? 14_000, series.pressurePa.max() ?? 14_000)
         let pressure = LinearScale(domain: (lowest, highest), range: (top, bottom))
-        openTimePanel(&svg, id: "column", height: bottom + 36, series: series, axisY: bottom, top: top)
+        openTimePanel(&svg, id: "column", width: width, height: bottom + 36, series: series, axisY: bottom, top: top)
         svg.raw("<g data-top=\"\(SVG.number(top))\" data-bottom=\"\(SVG.number(bottom))\" data-low=\"\(SVG.number(lowest))\" "
             + "data-high=\"\(SVG.number(highest))\" id=\"column-scale\"></g>")
-        let time = timeScale(series)
+        let time = timeScale(series, width: width)
+        let timeRight = timeRight(width)
         if let windColumn, !windColumn.homeward.isEmpty {
             // Cells span halfway to each neighbouring level and step; equal neighbours in time merge into one rect.
             let edges = levelEdges(levels, lowest: lowest, highest: highest)
@@ -156,25 +160,26 @@ enum FlightPanels {
     }
 
     /// Battery charge (left axis, %) and solar and pump power (right axis, W).
-    static func power(_ series: FlightSeries) -> String {
+    static func power(_ series: FlightSeries, width: Double = 1300) -> String {
         var svg = SVG()
-        let top = 14.0
-        let bottom = 190.0
-        openTimePanel(&svg, id: "power", height: bottom + 36, series: series, axisY: bottom, top: top)
-        let time = timeScale(series)
+        let top = 22.0
+        let bottom = 198.0
+        openTimePanel(&svg, id: "power", width: width, height: bottom + 36, series: series, axisY: bottom, top: top)
+        let time = timeScale(series, width: width)
+        let timeRight = timeRight(width)
         let percent = LinearScale(domain: (0, 100), range: (bottom, top))
         for tick in [0.0, 25, 50, 75, 100] {
             svg.line(timeLeft, percent(tick), timeRight, percent(tick), stroke: "#eee")
             svg.label(SVG.number(tick, 0), timeLeft - 6, percent(tick) + 3, anchor: "end", size: 10, fill: "#2f855a")
         }
-        svg.label("battery %", 8, top - 2, size: 10, fill: "#2f855a")
+        svg.label("battery %", timeLeft - 6, top - 10, anchor: "end", size: 10, fill: "#2f855a")
         let maxPower = max((series.solarPowerW?.max() ?? 0), (series.acsPowerW?.max() ?? 0), 1)
         let watts = LinearScale(domain: (0, maxPower * 1.05), range: (bottom, top))
         if series.solarPowerW != nil || series.acsPowerW != nil {
             for tick in watts.ticks(5) {
                 svg.label(SVG.number(tick, 0), timeRight + 6, watts(tick) + 3, size: 10, fill: "#b7791f")
             }
-            svg.label("W", timeRight + 6, top - 2, size: 10, fill: "#b7791f")
+            svg.label("W", timeRight + 6, top - 10, size: 10, fill: "#b7791f")
         }
         if let solar = series.solarPowerW {
             svg.polyline(zip(series.hours, solar).map { (time($0), watts($1)) }, stroke: "#d69e2e", width: 1.4)
@@ -188,12 +193,13 @@ enum FlightPanels {
     }
 
     /// Commanded and effective actions as two strips, with the safety layers' interventions marked.
-    static func actions(_ series: FlightSeries) -> String? {
+    static func actions(_ series: FlightSeries, width: Double = 1300) -> String? {
         guard let command = series.command, let effective = series.effective else { return nil }
         var svg = SVG()
         let top = 8.0
         let bottom = 86.0
-        openTimePanel(&svg, id: "actions", height: bottom + 36, series: series, axisY: bottom, top: top)
+        openTimePanel(&svg, id: "actions", width: width, height: bottom + 36, series: series, axisY: bottom, top: top)
+        let timeRight = timeRight(width)
         let stepWidth = (timeRight - timeLeft) / Double(max(series.count, 1))
         for (row, values, label) in [(0, command, "commanded"), (1, effective, "effective")] {
             let y = top + 8 + Double(row) * 34
