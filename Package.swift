@@ -108,6 +108,6 @@ let package = Package(
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "BLEModels", "WindField", "HDF5", "TestSupport", "ExperimentSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Randomness", "StationKeeping", "TestSupport"]),
         .testTarget(name: "FlightLogTests", dependencies: ["FlightLog", "Evaluation", "Agents", "StationKeeping", "WindField", "HDF5", "TestSupport"]),
-        .testTarget(name: "loonsimTests", dependencies: ["loonsim", "TestSupport", "FlightLog"]),
+        .testTarget(name: "loonsimTests", dependencies: ["loonsim", "TestSupport", "FlightLog", "Learning"]),
     ]
 )

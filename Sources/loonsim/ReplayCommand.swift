@@ -1,5 +1,4 @@
 import ArgumentParser
-import FileErrors
 import FlightLog
 import Foundation
 import StationKeeping
@@ -66,7 +65,7 @@ struct ReplayCommand: ParsableCommand {
         let name = (path as NSString).lastPathComponent
         print(outcome.divergence.map { "\(name): \($0)" } ?? "\(name): identical (\(outcome.stepsReplayed) steps re-flown)")
         print("  " + Self.describe(log))
-        if let note = agentNote(log) { print("  " + note) }
+        if let note = CheckpointCheck.note(for: log, override: agent) { print("  " + note) }
         for line in FlightSummary(log).lines { print(line) }
         if let csv {
             try reportingErrors { try FlightCSV.write(log, to: csv) }
@@ -90,7 +89,7 @@ struct ReplayCommand: ParsableCommand {
         if let pagesFolder {
             try reportingErrors {
                 do { try FileManager.default.createDirectory(atPath: pagesFolder, withIntermediateDirectories: true) } catch {
-                    throw FileError(file: pagesFolder, problem: "cannot be created")
+                    throw FlightLogError(file: pagesFolder, problem: "cannot be created")
                 }
             }
         }
@@ -127,18 +126,6 @@ struct ReplayCommand: ParsableCommand {
         return "agent \(settings.agent.name) · profile \(settings.configuration.profile.rawValue) · winds \(settings.winds.name)"
             + " · seed \(log.scenario.seed.map(String.init) ?? "none") · \(settings.configuration.trialSteps)-step trial"
             + " · loonsim \(settings.loonsimVersion)"
-    }
-
-    /// For a learned agent: whether its checkpoint (at the recorded path or --agent) is the one flown.
-    /// Verification re-flies the logged actions and never needs it.
-    func agentNote(_ log: FlightLog) -> String? {
-        guard let recorded = log.settings.agent.checkpointFile, let sha = log.settings.agent.checkpointSHA256 else { return nil }
-        let file = agent ?? recorded
-        guard let actual = try? SHA256.hexDigest(ofFile: file) else {
-            return "checkpoint \(recorded) (sha256 \(sha.prefix(12))…) not at hand; not needed: the logged actions were re-flown"
-        }
-        return actual == sha ? "checkpoint \(file): sha256 \(sha.prefix(12))… matches the log"
-            : "checkpoint \(file): sha256 \(actual.prefix(12))… is not the \(sha.prefix(12))… the log was flown with"
     }
 }
 

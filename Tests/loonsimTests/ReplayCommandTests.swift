@@ -1,6 +1,8 @@
 import FlightLog
 import Foundation
+import FileErrors
 import HDF5
+import Learning
 import TestSupport
 import XCTest
 
@@ -122,5 +124,40 @@ final class ReplayCommandTests: XCTestCase {
         XCTAssertEqual(folder.status, 1)
         XCTAssertTrue(folder.standardOutput.contains("seed_7.h5  error: "), folder.standardOutput)
         XCTAssertTrue(folder.standardOutput.contains("2 of 3 flight logs identical, 1 cannot be used"), folder.standardOutput)
+    }
+}
+
+final class LearnedAgentReplayTests: XCTestCase {
+    var directory = ""
+    override func setUp() { directory = SharedData.temporaryDirectory() }
+    override func tearDown() { try? FileManager.default.removeItem(atPath: directory) }
+
+    func testALearnedAgentsFlightRecordsItsCheckpointAndReplaysWithoutIt() throws {
+        var configuration = EncoderConfiguration()
+        (configuration.width, configuration.headCount, configuration.featureCount) = (8, 2, 6)
+        (configuration.feedForwardWidth, configuration.blockCount, configuration.headHiddenWidths) = (12, 1, [10])
+        (configuration.quantileCount, configuration.seed) = (4, 5)
+        let checkpoint = directory + "/tiny.h5"
+        try Checkpoint(encoder: ObservationEncoder(configuration: configuration)).write(to: checkpoint)
+        let evaluated = try Loonsim.run(["evaluate", "--out", directory, "--agent", checkpoint, "--seeds", "2", "--days", "0.05"])
+        XCTAssertEqual(evaluated.status, 0, evaluated.standardError)
+        let logPath = directory + "/seeds/checkpoint:tiny.h5/seed_2.h5"
+        let log = try FlightLog.read(logPath)
+        XCTAssertEqual(log.settings.agent.checkpointFile, checkpoint)
+        XCTAssertEqual(log.settings.agent.checkpointSHA256, try SHA256.hexDigest(ofFile: checkpoint))
+        let sha = String(try SHA256.hexDigest(ofFile: checkpoint).prefix(12))
+
+        let replayed = try Loonsim.run(["replay", logPath])
+        XCTAssertEqual(replayed.status, 0, replayed.standardError)
+        XCTAssertTrue(replayed.standardOutput.contains("seed_2.h5: identical (24 steps re-flown)"), replayed.standardOutput)
+        XCTAssertTrue(replayed.standardOutput.contains("checkpoint \(checkpoint): sha256 \(sha)… matches the log"))
+
+        try FileManager.default.moveItem(atPath: checkpoint, toPath: directory + "/moved.h5")
+        let without = try Loonsim.run(["replay", logPath])
+        XCTAssertEqual(without.status, 0, "verification re-flies the logged actions and needs no agent")
+        XCTAssertTrue(without.standardOutput.contains("not at hand; not needed: the logged actions were re-flown"))
+        let moved = try Loonsim.run(["replay", logPath, "--agent", directory + "/moved.h5"])
+        XCTAssertTrue(moved.standardOutput.contains("checkpoint \(directory)/moved.h5: sha256 \(sha)… matches the log"),
+                      moved.standardOutput)
     }
 }
