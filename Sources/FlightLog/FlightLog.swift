@@ -1,4 +1,5 @@
 import Evaluation
+import FileErrors
 import StationKeeping
 
 /// One episode's flight log: its scenario, how it was flown, and every step.
@@ -23,5 +24,3 @@ public struct FlightLog: Sendable, Equatable {
 
 /// A flight-log file that cannot be used, as one line naming the file and the problem.
 public typealias FlightLogError = FileError
-
-import FileErrors

@@ -128,6 +128,13 @@ enum FlightPanels {
             svg.label(SVG.number(tick, 0), timeLeft - 6, pressure(tick) + 3, anchor: "end", size: 10)
         }
         svg.label("Pa", 8, top + 4, size: 10, fill: "#666")
+        if let altitude = series.altitudeKmAtPressure {
+            for tick in pressure.ticks(9) {
+                svg.line(timeRight, pressure(tick), timeRight + 4, pressure(tick), stroke: "#555")
+                svg.label(SVG.number(altitude(tick), 1), timeRight + 6, pressure(tick) + 3, size: 10)
+            }
+            svg.label("km", timeRight + 6, top - 6, size: 10, fill: "#666")
+        }
         let points = zip(series.hours, series.pressurePa).map { (time($0), pressure($1)) }
         svg.polyline(points, stroke: "white", width: 4.5, extra: " stroke-opacity=\"0.85\"")
         svg.polyline(points, stroke: "#111", width: 1.8)

@@ -1,3 +1,4 @@
+import BalloonPhysics
 import Evaluation
 
 /// The time series a drawing shows, from a flight log or from BLE's flight paths (which hold fewer).
@@ -19,6 +20,8 @@ struct FlightSeries {
     var windV: [Double]?
     /// The station-keeping radius drawn around the station, km.
     var radiusKm: Double
+    /// The flight's atmosphere: altitude in km at a pressure (flight logs only).
+    var altitudeKmAtPressure: ((Double) -> Double)?
 
     init(log: FlightLog) {
         let path = log.result.flightPath
@@ -37,6 +40,9 @@ struct FlightSeries {
         windU = path.map(\.windU)
         windV = path.map(\.windV)
         radiusKm = log.settings.configuration.stationKeepingRadiusKm
+        if let atmosphere = try? Atmosphere(alpha: log.scenario.atmosphereAlpha) {
+            altitudeKmAtPressure = { atmosphere.heightAndTemperature(atPressurePa: $0).heightM / 1000 }
+        }
     }
 
     init(ble path: [BLEFlightPoint]) {

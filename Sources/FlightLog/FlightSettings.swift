@@ -1,3 +1,4 @@
+import Foundation
 import StationKeeping
 
 /// How a flight was made, apart from its scenario: the agent, the environment's configuration,
@@ -63,5 +64,3 @@ public enum WindSourceRecord: Sendable, Equatable {
         }
     }
 }
-
-import Foundation

@@ -8,10 +8,10 @@ extension Scenario {
     /// The names of one noise harmonic's float64 fields, as datasets under `wind_noise_u`/`wind_noise_v`.
     static var harmonicFields: [(String, WritableKeyPath<SimplexWindNoise.Harmonic, Double>)] {
         [
-        ("x_offset", \.xOffset), ("y_offset", \.yOffset), ("pressure_offset", \.pressureOffset),
-        ("time_offset", \.timeOffset), ("weight", \.weight), ("x_spacing_km", \.xSpacingKm),
-        ("y_spacing_km", \.ySpacingKm), ("pressure_spacing_pa", \.pressureSpacingPa),
-        ("time_spacing_h", \.timeSpacingHours),
+            ("x_offset", \.xOffset), ("y_offset", \.yOffset), ("pressure_offset", \.pressureOffset),
+            ("time_offset", \.timeOffset), ("weight", \.weight), ("x_spacing_km", \.xSpacingKm),
+            ("y_spacing_km", \.ySpacingKm), ("pressure_spacing_pa", \.pressureSpacingPa),
+            ("time_spacing_h", \.timeSpacingHours),
         ]
     }
 

@@ -161,3 +161,38 @@ final class LearnedAgentReplayTests: XCTestCase {
                       moved.standardOutput)
     }
 }
+
+final class GridReplayTests: XCTestCase {
+    var directory = ""
+    override func setUp() { directory = SharedData.temporaryDirectory() }
+    override func tearDown() { try? FileManager.default.removeItem(atPath: directory) }
+
+    func testAFlightOverAWindGridReplaysOverThatGridOnly() throws {
+        let grid = directory + "/station.h5"
+        let imported = try Loonsim.run(["winds", "import", SharedData.repositoryRoot + "/WindFields/fixtures/era5_cds_2024.nc",
+                                        "--station-lat", "5", "--station-lon", "100", "--half-width-km", "300",
+                                        "--spacing-km", "50", "--out", grid])
+        XCTAssertEqual(imported.status, 0, imported.standardError)
+        let evaluated = try Loonsim.run(["evaluate", "--out", directory, "--winds", grid, "--seeds", "0", "--days", "0.05"])
+        XCTAssertEqual(evaluated.status, 0, evaluated.standardError)
+        let logPath = directory + "/seeds/station-seeker/seed_0.h5"
+        let log = try FlightLog.read(logPath)
+        XCTAssertEqual(log.settings.winds, .grid(file: grid, sha256: try SHA256.hexDigest(ofFile: grid)))
+        XCTAssertEqual(log.scenario.station.latitudeDeg, 5, "the scenario as flown: the grid's station")
+
+        let replayed = try Loonsim.run(["replay", logPath])
+        XCTAssertEqual(replayed.status, 0, replayed.standardError)
+        XCTAssertTrue(replayed.standardOutput.hasPrefix("seed_0.h5: identical (24 steps re-flown)\n"), replayed.standardOutput)
+
+        try FileManager.default.moveItem(atPath: grid, toPath: directory + "/moved.h5")
+        assertFailsWithOneLine(try Loonsim.run(["replay", logPath]),
+                               containing: "seed_0.h5: was flown over the wind grid '\(grid)', which is not there; give its path with --winds")
+        XCTAssertEqual(try Loonsim.run(["replay", logPath, "--winds", directory + "/moved.h5"]).status, 0)
+        let other = directory + "/other.h5"
+        XCTAssertEqual(try Loonsim.run(["winds", "import", SharedData.repositoryRoot + "/WindFields/fixtures/era5_cds_2024.nc",
+                                        "--station-lat", "5", "--station-lon", "101", "--half-width-km", "300",
+                                        "--spacing-km", "50", "--out", other]).status, 0)
+        assertFailsWithOneLine(try Loonsim.run(["replay", logPath, "--winds", other]),
+                               containing: "seed_0.h5: was flown over a wind grid with SHA-256 ")
+    }
+}
