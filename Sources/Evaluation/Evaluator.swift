@@ -8,8 +8,9 @@ import StationKeeping
 ///
 /// Each worker owns an environment and a copy of the agent, and takes the next scenario from a
 /// shared counter; every episode depends only on its scenario, so results are the same whatever
-/// the number of workers. Each finished episode is written to its own file at once (atomically),
-/// so an interrupted run loses at most the episodes in flight and `resume` reuses the rest.
+/// the number of workers. Each finished episode is written to its own file at once, atomically,
+/// by the plan's ``EpisodeStore`` (flight logs for `loonsim evaluate`), so an interrupted run
+/// loses at most the episodes in flight and `resume` reuses the rest.
 public final class Evaluator: @unchecked Sendable {
     /// What to fly.
     public struct Plan: Sendable {
@@ -42,7 +43,7 @@ public final class Evaluator: @unchecked Sendable {
 
         public var provenance: RunProvenance {
             RunProvenance(agent: agent.name, profile: configuration.profile.rawValue,
-                                   trialSteps: configuration.trialSteps, winds: windsName)
+                          trialSteps: configuration.trialSteps, winds: windsName)
         }
 
         public func episodePath(seed: Int) -> String {

@@ -29,7 +29,7 @@ public enum FlightPage {
         body += "<h2>Pressure over the wind column</h2>\n"
         body += "<p class=\"note\">Black line: the balloon's pressure (higher up = lower pressure, at the top). Background: at the "
             + "balloon's position after each step, the ground-truth wind at each level, coloured by its direction relative to "
-            + "the station.</p>\n"
+            + "the station (full colour at \(SVG.number(FlightPanels.fullColourSpeedMps, 0)) m/s or more, paler for calmer winds).</p>\n"
         body += FlightPanels.homewardLegend() + "\n" + FlightPanels.column(series, windColumn: windColumn) + "\n"
         body += "<h2>Battery, solar and pump power</h2>\n<p class=\"note key\"><span style=\"background:#2f855a\"></span>battery "
             + "charge (%)<span style=\"background:#d69e2e\"></span>solar power (W)<span style=\"background:#805ad5\"></span>"

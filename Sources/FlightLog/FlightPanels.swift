@@ -108,15 +108,16 @@ enum FlightPanels {
             let edges = levelEdges(levels, lowest: lowest, highest: highest)
             let stepWidth = (timeRight - timeLeft) / Double(series.count)
             for level in levels.indices {
+                let shade = (0..<windColumn.homeward.count).map { step in
+                    shading(cosine: windColumn.homeward[step][level], speedMps: windColumn.speedMps[step][level])
+                }
                 var start = 0
-                while start < windColumn.homeward.count {
-                    let bin = ColorScale.homewardBin(Double(windColumn.homeward[start][level]))
+                while start < shade.count {
+                    let bin = ColorScale.homewardBin(shade[start])
                     var end = start + 1
-                    while end < windColumn.homeward.count,
-                          ColorScale.homewardBin(Double(windColumn.homeward[end][level])) == bin { end += 1 }
+                    while end < shade.count, ColorScale.homewardBin(shade[end]) == bin { end += 1 }
                     svg.rect(timeLeft + Double(start) * stepWidth, pressure(edges[level]), Double(end - start) * stepWidth + 0.3,
-                             pressure(edges[level + 1]) - pressure(edges[level]) + 0.3,
-                             fill: ColorScale.homeward(Double(windColumn.homeward[start][level])))
+                             pressure(edges[level + 1]) - pressure(edges[level]) + 0.3, fill: ColorScale.homeward(shade[start]))
                     start = end
                 }
             }
@@ -142,6 +143,15 @@ enum FlightPanels {
         return svg.text
     }
 
+    /// Winds at or above this speed get the full colour of their direction; calmer ones fade toward pale.
+    static let fullColourSpeedMps = 10.0
+
+    /// A cell's shade in [−1, 1]: the homeward cosine, scaled down for winds under ``fullColourSpeedMps``
+    /// (a calm layer carries the balloon nowhere, whatever its direction).
+    static func shading(cosine: Float, speedMps: Float) -> Double {
+        Double(cosine) * min(1, Double(speedMps) / fullColourSpeedMps)
+    }
+
     /// The pressure boundaries of the level cells: midpoints between levels, and the drawing's limits.
     static func levelEdges(_ levels: [Double], lowest: Double, highest: Double) -> [Double] {
         guard levels.count > 1 else { return [lowest, highest] }
@@ -160,7 +170,7 @@ enum FlightPanels {
             svg.rect(10 + Double(bin) * 26, 4, 26, 12, fill: ColorScale.homeward(cosine))
         }
         svg.label("blows away", 10, 30, size: 10)
-        svg.label("across", 10 + 5.5 * 26, 30, anchor: "middle", size: 10)
+        svg.label("across or calm", 10 + 5.5 * 26, 30, anchor: "middle", size: 10)
         svg.label("blows home", 10 + 11 * 26, 30, anchor: "end", size: 10)
         svg.raw("</svg>")
         return svg.text
