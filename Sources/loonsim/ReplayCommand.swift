@@ -44,7 +44,9 @@ struct ReplayCommand: ParsableCommand {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if exists && isFolder.boolValue {
-            guard csv == nil else { throw ValidationError("--csv exports one flight; give a flight log, not a folder") }
+            guard csv == nil else {
+                throw UserFacingError(description: "\(path): is a folder; --csv exports one flight, give one flight log")
+            }
             return try replayFolder()
         }
         if path.hasSuffix(".json") {

@@ -31,6 +31,16 @@ final class ReplayCommandTests: XCTestCase {
                       "safety layers", "failure             none"] {
             XCTAssertTrue(result.standardOutput.contains(label), label)
         }
+        // evaluate's JSON keeps BLE's format and holds the same flight as the log (JSONDecoder reads
+        // every double exactly; Linux's JSONSerialization misreads some by one unit in the last place).
+        struct Point: Decodable { var x: Double; var power: Double }
+        struct Entry: Decodable { var seed: Int; var time_within_radius: Double; var flight_path: [Point] }
+        let json = try JSONDecoder().decode([Entry].self, from: Data(contentsOf: URL(fileURLWithPath:
+            directory + "/seeds/station-seeker.json")))
+        XCTAssertEqual(json[1].seed, 1)
+        XCTAssertEqual(json[1].flight_path.map(\.x), log.result.flightPath.map(\.xKm))
+        XCTAssertEqual(json[1].flight_path.map(\.power), log.result.flightPath.map(\.batteryStateOfCharge))
+        XCTAssertEqual(json[1].time_within_radius, log.result.timeWithinRadius)
         let csv = try String(contentsOfFile: directory + "/seed_1.csv", encoding: .utf8)
         XCTAssertEqual(csv.split(separator: "\n").count, 25)
         XCTAssertEqual(log.settings.commandLine.hasSuffix("evaluate --out \(directory) --seeds 0-1 --days 0.05 --jobs 2"), true,
@@ -110,6 +120,8 @@ final class ReplayCommandTests: XCTestCase {
         assertFailsWithOneLine(try Loonsim.run(["replay", directory + "/missing.h5"]), containing: "missing.h5: no such file")
         try FileManager.default.createDirectory(atPath: directory + "/empty", withIntermediateDirectories: true)
         assertFailsWithOneLine(try Loonsim.run(["replay", directory + "/empty"]), containing: "empty: holds no flight logs")
+        assertFailsWithOneLine(try Loonsim.run(["replay", directory + "/empty", "--csv", directory + "/x.csv"]),
+                               containing: "empty: is a folder; --csv exports one flight, give one flight log")
     }
 
     func testATruncatedLogIsOneLine() throws {
