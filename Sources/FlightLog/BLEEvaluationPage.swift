@@ -27,14 +27,23 @@ public enum BLEEvaluationPage {
         for flight in flights where !flight.flightPath.isEmpty {
             let series = FlightSeries(ble: flight.flightPath)
             body += "<h2 id=\"seed-\(flight.seed)\">seed \(flight.seed) · TWR50 \(String(format: "%.4f", flight.timeWithinRadius))</h2>\n"
-            body += "<div class=\"row\"><div style=\"width:420px;flex:none\">"
+            body += "<div class=\"row flight\" data-seed=\"\(flight.seed)\"><div style=\"width:420px;flex:none\">"
                 + "\(uniqueIDs(FlightPanels.track(series, size: 420), seed: flight.seed))</div>"
                 + "<div style=\"flex:1\"><p class=\"note\">pressure (Pa; higher up = lower pressure)</p>"
                 + "\(uniqueIDs(FlightPanels.column(series, windColumn: nil, width: 900), seed: flight.seed))"
                 + "<p class=\"note\">battery charge (%)</p>\(uniqueIDs(FlightPanels.power(series, width: 900), seed: flight.seed))"
                 + "</div></div>\n"
         }
-        return PageDocument.html(title: "BLE evaluation: \(title)", body: body, script: nil)
+        body += "<div id=\"tip\"></div>"
+        let data = flights.filter { !$0.flightPath.isEmpty }.map { flight in
+            "\"\(flight.seed)\":" + String(FlightPage.data(FlightSeries(ble: flight.flightPath), windColumn: nil).dropLast())
+                + ",\"seed\":\(flight.seed)}"
+        }.joined(separator: ",")
+        let script = "var FLIGHTS = {\(data)};\n" + FlightPageScript.text + """
+            var sections = document.querySelectorAll('div.flight');
+            for (var f = 0; f < sections.length; f++) attachFlight(sections[f], FLIGHTS[sections[f].dataset.seed]);
+            """
+        return PageDocument.html(title: "BLE evaluation: \(title)", body: body, script: script)
     }
 
     /// The panels' ids made unique per seed (a page holds one panel set per seed).

@@ -24,7 +24,7 @@ public enum FlightPage {
             + " · launch " + SVG.escape(isoTime(log.scenario.startUnixSeconds)) + " · loonsim \(SVG.escape(settings.loonsimVersion))</p>\n"
         body += "<p class=\"meta\">replay: " + (verdict.map { "<span class=\"bad\">\(SVG.escape($0))</span>" }
             ?? "<span class=\"ok\">identical</span> (every step re-flown bit for bit)") + "</p>\n"
-        body += "<div class=\"row\"><div class=\"track\"><h2>Track (top-down)</h2>\n\(FlightPanels.track(series))</div>\n"
+        body += "<div class=\"row\"><div class=\"trackbox\"><h2>Track (top-down)</h2>\n\(FlightPanels.track(series))</div>\n"
         body += "<div><h2>Summary</h2>\n\(summaryTable(summary))</div></div>\n"
         body += "<h2>Pressure over the wind column</h2>\n"
         body += "<p class=\"note\">Black line: the balloon's pressure (higher up = lower pressure, at the top). Background: at the "
@@ -41,8 +41,15 @@ public enum FlightPage {
         }
         body += "<div id=\"tip\"></div>"
         return PageDocument.html(title: title, body: body, script: "var DATA = \(data(series, windColumn: windColumn));\n"
-            + FlightPageScript.text)
+            + FlightPageScript.text + Self.linkedStep)
     }
+
+    /// Wires the page and, for a link to `page.html#step=N`, marks step N (showing its read-out without a mouse).
+    static let linkedStep = """
+        var showStep = attachFlight(document, DATA);
+        var linked = /step=(\\d+)/.exec(window.location.hash);
+        if (linked) showStep(Math.min(Math.max(+linked[1] - 1, 0), DATA.t.length - 1), null, null);
+        """
 
     static func summaryTable(_ summary: FlightSummary) -> String {
         let rows: [(String, String)] = [

@@ -1,25 +1,26 @@
-/// The script of a flight page: hovering any time panel or the track moves a cursor through every
-/// panel and shows that step's values. It reads the page's `DATA` object and needs no network.
+/// The script of a flight drawing: hovering any time panel or the track moves a cursor through every
+/// panel of that flight and shows that step's values. `attachFlight(root, data)` wires the panels
+/// under `root` to one flight's data object; it needs no network.
 enum FlightPageScript {
     static let text = #"""
-(function () {
-  var D = DATA, n = D.t.length, tip = document.getElementById('tip');
+function attachFlight(root, D) {
+  var n = D.t.length, tip = document.getElementById('tip');
   function fmt(v, d) { return (v === null || v === undefined) ? '–' : Number(v).toFixed(d); }
   var names = ['DOWN', 'STAY', 'UP'];
   function show(i, ev, extra) {
     if (i < 0 || i >= n) return;
-    var charts = document.querySelectorAll('svg.timechart');
+    var charts = root.querySelectorAll('svg.timechart');
     for (var c = 0; c < charts.length; c++) {
       var s = charts[c], l = +s.dataset.left, r = +s.dataset.right, h = +s.dataset.hours;
       var x = l + (r - l) * D.t[i] / h, cur = s.querySelector('.cursor');
       cur.setAttribute('x1', x); cur.setAttribute('x2', x);
     }
-    var tr = document.getElementById('track');
+    var tr = root.querySelector('svg.track');
     if (tr) {
       var half = +tr.dataset.half, m = +tr.dataset.margin, size = +tr.dataset.size;
       var px = m + (D.x[i] + half) / (2 * half) * (size - 20 - m);
       var py = (size - m) - (D.y[i] + half) / (2 * half) * (size - m - 20);
-      var k = document.getElementById('track-cursor'); k.setAttribute('cx', px); k.setAttribute('cy', py);
+      var k = tr.querySelector('.track-cursor'); k.setAttribute('cx', px); k.setAttribute('cy', py);
     }
     var rows = ['step ' + (i + 1) + ' · ' + fmt(D.t[i], 2) + ' h',
       'x ' + fmt(D.x[i], 1) + ' km, y ' + fmt(D.y[i], 1) + ' km · distance ' + fmt(D.d[i], 1) + ' km',
@@ -28,6 +29,7 @@ enum FlightPageScript {
       'battery ' + fmt(D.soc[i], 1) + ' %' + (D.solar ? ' · solar ' + fmt(D.solar[i], 0) + ' W · pump ' + fmt(D.acs[i], 0) + ' W' : '')];
     if (D.a) rows.push('action ' + (names[D.a[i]] || D.a[i]) + ' → effective ' + (names[D.e[i]] || D.e[i]) +
       (D.a[i] !== D.e[i] ? ' (safety layer)' : ''));
+    if (D.seed !== undefined) rows.unshift('seed ' + D.seed);
     if (D.wu) rows.push('wind applied ' + fmt(D.wu[i], 1) + ', ' + fmt(D.wv[i], 1) + ' m/s (east, north)');
     if (extra) rows.push(extra);
     tip.textContent = '';
@@ -49,12 +51,12 @@ enum FlightPageScript {
     while (hi - lo > 1) { var mid = (lo + hi) >> 1; if (D.t[mid] < h) lo = mid; else hi = mid; }
     return Math.abs(D.t[lo] - h) <= Math.abs(D.t[hi] - h) ? lo : hi;
   }
-  var charts = document.querySelectorAll('svg.timechart');
+  var charts = root.querySelectorAll('svg.timechart');
   for (var c = 0; c < charts.length; c++) {
     charts[c].addEventListener('mousemove', function (ev) {
       var s = ev.currentTarget, p = viewPoint(s, ev), l = +s.dataset.left, r = +s.dataset.right, h = +s.dataset.hours;
       var i = nearestStep(Math.min(Math.max((p[0] - l) / (r - l), 0), 1) * h), extra = null;
-      var scale = s.querySelector('#column-scale');
+      var scale = s.querySelector('.column-scale');
       if (scale && D.levels) {
         var top = +scale.dataset.top, bottom = +scale.dataset.bottom, low = +scale.dataset.low, high = +scale.dataset.high;
         var pressure = low + (p[1] - top) / (bottom - top) * (high - low), best = 0;
@@ -68,7 +70,7 @@ enum FlightPageScript {
     });
     charts[c].addEventListener('mouseleave', function () { tip.style.display = 'none'; });
   }
-  var tr = document.getElementById('track');
+  var tr = root.querySelector('svg.track');
   if (tr) {
     tr.addEventListener('mousemove', function (ev) {
       var p = viewPoint(tr, ev), half = +tr.dataset.half, m = +tr.dataset.margin, size = +tr.dataset.size;
@@ -79,9 +81,8 @@ enum FlightPageScript {
     });
     tr.addEventListener('mouseleave', function () { tip.style.display = 'none'; });
   }
-  // A link to `page.html#step=N` opens with step N marked (and shows the read-out without a mouse).
-  var linked = /step=(\d+)/.exec(window.location.hash);
-  if (linked) show(Math.min(Math.max(+linked[1] - 1, 0), n - 1), null, null);
-})();
+  return show;
+}
+
 """#
 }

@@ -43,7 +43,7 @@ enum FlightPanels {
             ?? reach * 1.05
         let x = LinearScale(domain: (-half, half), range: (margin, size - 20))
         let y = LinearScale(domain: (-half, half), range: (size - margin, 20))
-        svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"track\" viewBox=\"0 0 \(SVG.number(size)) \(SVG.number(size + 40))\" "
+        svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"track\" class=\"track\" viewBox=\"0 0 \(SVG.number(size)) \(SVG.number(size + 40))\" "
             + "data-half=\"\(SVG.number(half, 3))\" data-margin=\"\(SVG.number(margin))\" data-size=\"\(SVG.number(size))\">")
         svg.rect(margin, 20, size - 20 - margin, size - margin - 20, fill: "#fbfbfb", extra: " stroke=\"#999\"")
         for tick in x.ticks(8) {
@@ -71,7 +71,7 @@ enum FlightPanels {
             svg.rect(x(series.xKm[count - 1]) - 4.5, y(series.yKm[count - 1]) - 4.5, 9, 9, fill: "#111",
                      extra: " stroke=\"white\" stroke-width=\"1\"")
         }
-        svg.raw("<circle id=\"track-cursor\" cx=\"-100\" cy=\"-100\" r=\"7\" fill=\"none\" stroke=\"#e53e3e\" stroke-width=\"2.5\"/>")
+        svg.raw("<circle id=\"track-cursor\" class=\"track-cursor\" cx=\"-100\" cy=\"-100\" r=\"7\" fill=\"none\" stroke=\"#e53e3e\" stroke-width=\"2.5\"/>")
         // Time legend under the plot.
         let legendY = size + 8
         let legendLeft = margin
@@ -100,7 +100,7 @@ enum FlightPanels {
         let pressure = LinearScale(domain: (lowest, highest), range: (top, bottom))
         openTimePanel(&svg, id: "column", width: width, height: bottom + 36, series: series, axisY: bottom, top: top)
         svg.raw("<g data-top=\"\(SVG.number(top))\" data-bottom=\"\(SVG.number(bottom))\" data-low=\"\(SVG.number(lowest))\" "
-            + "data-high=\"\(SVG.number(highest))\" id=\"column-scale\"></g>")
+            + "data-high=\"\(SVG.number(highest))\" id=\"column-scale\" class=\"column-scale\"></g>")
         let time = timeScale(series, width: width)
         let timeRight = timeRight(width)
         if let windColumn, !windColumn.homeward.isEmpty {

@@ -9,7 +9,7 @@ enum PageDocument {
         .meta { color: #555; font-size: 13px; margin: 2px 0; }
         .ok { color: #276749; font-weight: bold; } .bad { color: #c53030; font-weight: bold; }
         .row { display: flex; gap: 24px; align-items: flex-start; }
-        .track { width: 560px; flex: none; }
+        .trackbox { width: 560px; flex: none; }
         .summary { font-size: 13px; border-collapse: collapse; } .summary td { padding: 3px 10px 3px 0; vertical-align: top; }
         .summary td.k { color: #666; white-space: nowrap; }
         svg { display: block; width: 100%; height: auto; } svg.legend { width: 420px; }

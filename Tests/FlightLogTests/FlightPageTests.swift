@@ -63,8 +63,11 @@ final class FlightPageTests: XCTestCase {
         let flights = try BLEEvaluationFile.read(path)
         XCTAssertEqual(flights.map(\.seed), [7])
         XCTAssertEqual(flights[0].flightPath[1].xKm, 60)
-        let counter = try ElementCounter.parse(BLEEvaluationPage.html(flights, title: "ble.json"))
+        let html = BLEEvaluationPage.html(flights, title: "ble.json")
+        let counter = try ElementCounter.parse(html)
         XCTAssertEqual(counter.counts["svg"], 3, "track, pressure, battery")
         XCTAssertTrue(counter.ids.contains("track-7"))
+        XCTAssertTrue(html.contains("var FLIGHTS = {\"7\":{\"t\":[0.05,0.1],\"x\":[1,60],"), "each seed's data for the hover read-out")
+        XCTAssertTrue(html.contains("\"seed\":7}"))
     }
 }
