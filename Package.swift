@@ -68,10 +68,15 @@ let package = Package(
         .target(name: "LoonsimC", dependencies: ["Evaluation", "Agents", "StationKeeping", "BalloonPhysics", "WindField"],
                 swiftSettings: releaseSpeed),
 
+        // Flight logs (one HDF5 file per episode), replay with bit-for-bit verification, summaries, HTML/SVG.
+        .target(name: "FlightLog", dependencies: ["Evaluation", "Agents", "StationKeeping", "BalloonPhysics", "WindField", "HDF5", "FileErrors"],
+                swiftSettings: releaseSpeed),
+
         .executableTarget(
             name: "loonsim",
             dependencies: [
                 "WindField", "BLEModels", "Agents", "Evaluation", "StationKeeping", "BalloonPhysics", "Learning", "HDF5",
+                "FlightLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: releaseSpeed),
@@ -111,6 +116,7 @@ let package = Package(
         .testTarget(name: "BLEModelsTests", dependencies: ["BLEModels", "WindField", "HDF5", "TestSupport"]),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "BLEModels", "WindField", "HDF5", "TestSupport", "ExperimentSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Agents", "BalloonPhysics", "Randomness", "StationKeeping", "WindField", "TestSupport"]),
-        .testTarget(name: "loonsimTests", dependencies: ["loonsim", "TestSupport"]),
+        .testTarget(name: "FlightLogTests", dependencies: ["FlightLog", "Evaluation", "Agents", "StationKeeping", "WindField", "HDF5", "TestSupport"]),
+        .testTarget(name: "loonsimTests", dependencies: ["loonsim", "TestSupport", "FlightLog", "Learning"]),
     ]
 )

@@ -1,31 +1,6 @@
 import BalloonPhysics
 import StationKeeping
 
-/// One post-step state of a flight, as BLE's `flight_path` entries record it (reference §7.3).
-public struct FlightPoint: Sendable, Equatable, Codable {
-    /// East and north offsets from the station, km.
-    public var xKm: Double
-    public var yKm: Double
-    /// Ambient pressure, Pa, and superpressure, Pa.
-    public var pressurePa: Double
-    public var superpressurePa: Double
-    /// Time since the start, s.
-    public var elapsedSeconds: Int64
-    /// Battery state of charge, 0…1.
-    public var batteryStateOfCharge: Double
-    /// The commanded and the effective command (after the safety layers), 0 DOWN, 1 STAY, 2 UP.
-    public var command: Int
-    public var effectiveCommand: Int
-    /// The step's reward and the distance to the station after it, km.
-    public var reward: Double
-    public var distanceKm: Double
-    /// The ground-truth wind applied during the step, m/s.
-    public var windU: Double
-    public var windV: Double
-    /// Balloon status after the step (BLE's names).
-    public var status: String
-}
-
 /// The outcome of one evaluation episode, with BLE's metrics (reference §7.2) and loonsim's.
 public struct EpisodeResult: Sendable, Equatable, Codable {
     public var seed: Int
@@ -45,6 +20,21 @@ public struct EpisodeResult: Sendable, Equatable, Codable {
     public var trialSteps: Int
     /// The post-step states, one per step.
     public var flightPath: [FlightPoint]
+
+    public init(seed: Int, cumulativeReward: Double, timeWithinRadius: Double, timeWithinRadiusFullTrial: Double,
+                outOfPower: Bool, envelopeBurst: Bool, zeroPressure: Bool, finalTimestep: Int, trialSteps: Int,
+                flightPath: [FlightPoint]) {
+        self.seed = seed
+        self.cumulativeReward = cumulativeReward
+        self.timeWithinRadius = timeWithinRadius
+        self.timeWithinRadiusFullTrial = timeWithinRadiusFullTrial
+        self.outOfPower = outOfPower
+        self.envelopeBurst = envelopeBurst
+        self.zeroPressure = zeroPressure
+        self.finalTimestep = finalTimestep
+        self.trialSteps = trialSteps
+        self.flightPath = flightPath
+    }
 
     /// Whether the flight ended in a failure.
     public var failed: Bool { outOfPower || envelopeBurst || zeroPressure }

@@ -22,14 +22,7 @@ public enum EpisodeRunner {
         var terminal = false
         while path.count < trialSteps {
             let result = try environment.step(command)
-            let state = environment.state!
-            path.append(FlightPoint(
-                xKm: state.xMeters / 1000, yKm: state.yMeters / 1000, pressurePa: state.pressurePa,
-                superpressurePa: state.superpressurePa, elapsedSeconds: state.elapsedSeconds,
-                batteryStateOfCharge: state.batteryStateOfCharge, command: command.rawValue,
-                effectiveCommand: result.info.effectiveCommand?.rawValue ?? command.rawValue, reward: result.reward,
-                distanceKm: result.info.distanceKm, windU: result.info.appliedWind?.uMetersPerSecond ?? 0,
-                windV: result.info.appliedWind?.vMetersPerSecond ?? 0, status: state.status.description))
+            path.append(FlightPoint(after: result, state: environment.state!, command: command))
             cumulative += result.reward
             lastReward = result.reward
             if result.info.withinRadius { within += 1 }

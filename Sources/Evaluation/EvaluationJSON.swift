@@ -35,7 +35,7 @@ public enum EvaluationJSON {
     }
 
     /// Writes `results` to `path` atomically.
-    public static func write(_ results: [EpisodeResult], provenance: EpisodeFile.Provenance, flightPaths: Bool,
+    public static func write(_ results: [EpisodeResult], provenance: RunProvenance, flightPaths: Bool,
                              to path: String) throws {
         let entries = results.sorted { $0.seed < $1.seed }.map { result in
             Entry(seed: result.seed, cumulative_reward: result.cumulativeReward, time_within_radius: result.timeWithinRadius,
@@ -71,17 +71,17 @@ public enum EvaluationJSON {
     }
 
     /// How the first episode of a loonsim result file was made.
-    public static func provenance(_ path: String) throws -> EpisodeFile.Provenance {
+    public static func provenance(_ path: String) throws -> RunProvenance {
         try provenance(of: entries(path), in: path)
     }
 
     /// How the first of `entries`, read from `path`, was made.
-    static func provenance(of entries: [Entry], in path: String) throws -> EpisodeFile.Provenance {
+    static func provenance(of entries: [Entry], in path: String) throws -> RunProvenance {
         guard let first = entries.first else { throw EvaluationError.unreadable(path: path, reason: "holds no episodes") }
         guard let agent = first.agent, let profile = first.profile, let steps = first.trial_steps, let winds = first.winds else {
             throw EvaluationError.unreadable(path: path, reason: "has no loonsim fields (agent, profile, trial_steps, winds)")
         }
-        return EpisodeFile.Provenance(agent: agent, profile: profile, trialSteps: steps, winds: winds)
+        return RunProvenance(agent: agent, profile: profile, trialSteps: steps, winds: winds)
     }
 
     static func entries(_ path: String) throws -> [Entry] {
@@ -102,10 +102,10 @@ extension EvaluationJSON {
     /// - Throws: ``EvaluationError`` when a file cannot be read, lacks loonsim's fields, was made
     ///   with other settings than the first (agent, profile, trial length, winds), or repeats a seed.
     public static func merge(_ paths: [String], to output: String) throws
-        -> (results: [EpisodeResult], provenance: EpisodeFile.Provenance)
+        -> (results: [EpisodeResult], provenance: RunProvenance)
     {
         precondition(!paths.isEmpty, "nothing to merge")
-        var first: EpisodeFile.Provenance?  // the first file's settings, which every other must share
+        var first: RunProvenance?  // the first file's settings, which every other must share
         var merged: [Entry] = []
         var seen = Set<Int>()
         for path in paths {

@@ -8,8 +8,9 @@ import StationKeeping
 ///
 /// Each worker owns an environment and a copy of the agent, and takes the next scenario from a
 /// shared counter; every episode depends only on its scenario, so results are the same whatever
-/// the number of workers. Each finished episode is written to its own file at once (atomically),
-/// so an interrupted run loses at most the episodes in flight and `resume` reuses the rest.
+/// the number of workers. Each finished episode is written to its own file at once, atomically,
+/// by the plan's ``EpisodeStore`` (flight logs for `loonsim evaluate`), so an interrupted run
+/// loses at most the episodes in flight and `resume` reuses the rest.
 public final class Evaluator: @unchecked Sendable {
     /// What to fly.
     public struct Plan: Sendable {
@@ -23,10 +24,12 @@ public final class Evaluator: @unchecked Sendable {
         public var episodeDirectory: String
         /// Reuse matching complete episode files instead of flying those seeds again.
         public var resume: Bool
+        /// Writes and reads the per-episode files; nil keeps episodes in memory only (and `resume` reuses none).
+        public var store: (any EpisodeStore)?
 
         public init(agent: any StationKeepingAgent, scenarios: [Scenario], configuration: EnvironmentConfiguration,
                     winds: StationKeepingEnvironment.WindSource, windsName: String, jobs: Int, episodeDirectory: String,
-                    resume: Bool) {
+                    resume: Bool, store: (any EpisodeStore)? = nil) {
             self.agent = agent
             self.scenarios = scenarios
             self.configuration = configuration
@@ -35,11 +38,12 @@ public final class Evaluator: @unchecked Sendable {
             self.jobs = jobs
             self.episodeDirectory = episodeDirectory
             self.resume = resume
+            self.store = store
         }
 
-        public var provenance: EpisodeFile.Provenance {
-            EpisodeFile.Provenance(agent: agent.name, profile: configuration.profile.rawValue,
-                                   trialSteps: configuration.trialSteps, winds: windsName)
+        public var provenance: RunProvenance {
+            RunProvenance(agent: agent.name, profile: configuration.profile.rawValue,
+                          trialSteps: configuration.trialSteps, winds: windsName)
         }
 
         public func episodePath(seed: Int) -> String {
@@ -97,11 +101,10 @@ public final class Evaluator: @unchecked Sendable {
             next = 0
             firstError = nil
         }
-        let provenance = plan.provenance
         var toFly: [Scenario] = []
         for scenario in plan.scenarios {
             if plan.resume, let seed = scenario.seed,
-               let saved = EpisodeFile.read(plan.episodePath(seed: seed), expecting: provenance) {
+               let saved = plan.store?.load(plan.episodePath(seed: seed), expecting: scenario) {
                 results[seed] = saved
             } else {
                 toFly.append(scenario)
@@ -118,7 +121,7 @@ public final class Evaluator: @unchecked Sendable {
             while let scenario = take(from: pending, shouldStop: shouldStop) {
                 do {
                     let result = try EpisodeRunner.run(agent: &agent, environment: environment, scenario: scenario)
-                    try EpisodeFile.write(result, provenance: provenance, to: plan.episodePath(seed: result.seed))
+                    try plan.store?.save(result, scenario: scenario, to: plan.episodePath(seed: result.seed))
                     lock.lock()
                     results[result.seed] = result
                     progress.done += 1

@@ -34,6 +34,8 @@ public final class StationKeepingEnvironment {
     public private(set) var scenario: Scenario?
     /// Agent steps since reset.
     public private(set) var stepCount = 0
+    /// The forecast of the scenario being flown (nil before the first reset).
+    public var forecast: GriddedWindField? { features?.forecast }
     private var ended = false
     private var noise: SimplexWindNoise?
     private var features: PerciatelliFeatures?
@@ -99,7 +101,7 @@ public final class StationKeepingEnvironment {
         } catch {
             throw EnvironmentError.scenarioOutsideDomain(seed: scenario.seed, reason: "\(error)")
         }
-        return (latest, info(balloon, effective: nil, applied: nil))
+        return (latest, info(balloon, effective: nil, applied: nil, forecast: nil))
     }
 
     /// Steps with an action index: 0 DOWN, 1 STAY, 2 UP.
@@ -113,6 +115,7 @@ public final class StationKeepingEnvironment {
         guard var balloon = state, let features else { throw EnvironmentError.notReset }
         guard !ended else { throw EnvironmentError.episodeEnded(stepCount: stepCount) }
         let wind = windNow.truth
+        let forecastWind = windNow.forecast
         let effective: AltitudeControlCommand
         do {
             effective = try balloon.simulateStep(wind: wind, command: command)
@@ -136,7 +139,7 @@ public final class StationKeepingEnvironment {
         return StepResult(observation: latest,
                           reward: Reward.perciatelli(balloon, radiusKm: configuration.stationKeepingRadiusKm),
                           terminated: terminated, truncated: truncated,
-                          info: info(balloon, effective: effective, applied: wind))
+                          info: info(balloon, effective: effective, applied: wind, forecast: forecastWind))
     }
 
     /// Writes the observation of `state` into ``latest`` (in place unless a caller still holds it).
@@ -163,10 +166,12 @@ public final class StationKeepingEnvironment {
         var truth: WindVector
     }
 
-    private func info(_ state: BalloonState, effective: AltitudeControlCommand?, applied: WindVector?) -> StepInfo {
+    private func info(_ state: BalloonState, effective: AltitudeControlCommand?, applied: WindVector?,
+                      forecast: WindVector?) -> StepInfo {
         let distance = PerciatelliFeatures.distanceMeters(state)
         return StepInfo(stepCount: stepCount, elapsedSeconds: state.elapsedSeconds, status: state.status,
                         effectiveCommand: effective, distanceKm: distance / 1000,
-                        withinRadius: distance <= configuration.stationKeepingRadiusKm * 1000, appliedWind: applied)
+                        withinRadius: distance <= configuration.stationKeepingRadiusKm * 1000, appliedWind: applied,
+                        forecastWind: forecast)
     }
 }

@@ -30,6 +30,8 @@ public struct StepInfo: Sendable, Equatable {
     public var withinRadius: Bool
     /// The ground-truth wind applied during the step (nil at reset), m/s.
     public var appliedWind: WindVector?
+    /// The forecast wind at the start-of-step state, where ``appliedWind`` was read (nil at reset), m/s.
+    public var forecastWind: WindVector?
 
     /// BLE's `info['out_of_power']`.
     public var outOfPower: Bool { status == .outOfPower }

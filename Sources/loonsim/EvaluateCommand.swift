@@ -2,6 +2,8 @@ import Agents
 import ArgumentParser
 import BalloonPhysics
 import Evaluation
+import FileErrors
+import FlightLog
 import Foundation
 import Learning
 import StationKeeping
@@ -13,8 +15,8 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Fly an agent over a suite of seeds; report TWR50 and write BLE-compatible results.",
         discussion: """
-            Episodes run in parallel (--jobs); each is saved as soon as it ends, under \
-            OUT/SUITE/NAME/seed_N.h5, so an interrupted run (Ctrl-C) keeps every finished episode and \
+            Episodes run in parallel (--jobs); each is saved as soon as it ends, as a flight log \
+            OUT/SUITE/NAME/seed_N.h5 (check or draw one with `loonsim replay`), so an interrupted run (Ctrl-C) keeps every finished episode and \
             `--resume` flies only the rest. At the end OUT/SUITE/NAME.json holds BLE's per-seed results \
             (plus loonsim's fields) and OUT/SUITE/NAME.summary.json the table printed here.
             """)
@@ -99,14 +101,21 @@ struct EvaluateCommand: ParsableCommand {
         }
         let baseName = (name ?? prototype.name) + (shard.map { "_" + $0.replacingOccurrences(of: "/", with: "of") } ?? "")
         let folder = (out as NSString).appendingPathComponent(group)
+        let settings = try reportingErrors {
+            FlightSettings(agent: try Self.agentRecord(prototype),
+                           configuration: configuration, winds: try Self.windRecord(winds),
+                           loonsimVersion: Loonsim.configuration.version, commandLine: CommandLine.arguments.joined(separator: " "))
+        }
+        let store = FlightLogStore(settings: settings)
         let plan = Evaluator.Plan(
             agent: prototype, scenarios: list, configuration: configuration, winds: windSource, windsName: windsName,
-            jobs: jobs, episodeDirectory: (folder as NSString).appendingPathComponent(baseName), resume: resume)
+            jobs: jobs, episodeDirectory: (folder as NSString).appendingPathComponent(baseName), resume: resume, store: store)
 
         if resume {
-            let stale = list.compactMap(\.seed).filter { seed in
-                FileManager.default.fileExists(atPath: plan.episodePath(seed: seed))
-                    && EpisodeFile.read(plan.episodePath(seed: seed), expecting: plan.provenance) == nil
+            let stale = list.filter { scenario in
+                guard let seed = scenario.seed else { return false }
+                return FileManager.default.fileExists(atPath: plan.episodePath(seed: seed))
+                    && store.load(plan.episodePath(seed: seed), expecting: scenario) == nil
             }.count
             if stale > 0 {
                 FileHandle.standardError.write(Data(("evaluate: \(stale) saved episode files were made with other settings "
@@ -145,6 +154,19 @@ struct EvaluateCommand: ParsableCommand {
         }
         throw UserFacingError(description: "unknown agent '\(text)'; known agents: \(AgentRegistry.names.joined(separator: ", ")), "
             + "or a checkpoint file (.h5)")
+    }
+
+    /// What a flight log records about `agent`: its name, and for a learned agent its checkpoint and checksum.
+    static func agentRecord(_ agent: any StationKeepingAgent) throws -> AgentRecord {
+        guard let learned = agent as? LearnedAgent, !learned.checkpointPath.isEmpty else { return AgentRecord(name: agent.name) }
+        return AgentRecord(name: agent.name, checkpointFile: learned.checkpointPath,
+                           checkpointSHA256: try SHA256.hexDigest(ofFile: learned.checkpointPath))
+    }
+
+    /// What a flight log records about the winds: the generator, or the grid file and its checksum.
+    static func windRecord(_ text: String) throws -> WindSourceRecord {
+        text == "generative" ? .generative(generator: WindSourceRecord.vaeGenerator)
+            : .grid(file: text, sha256: try SHA256.hexDigest(ofFile: text))
     }
 
     /// The scenarios to fly and the folder name for their group (BLE's suite name, or `seeds`/`scenarios`).
@@ -210,7 +232,7 @@ enum SummaryFile {
         var summary: EvaluationSummary
     }
 
-    static func write(_ summary: EvaluationSummary, group: String, provenance: EpisodeFile.Provenance, days: Double,
+    static func write(_ summary: EvaluationSummary, group: String, provenance: RunProvenance, days: Double,
                       to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

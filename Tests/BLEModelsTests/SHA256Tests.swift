@@ -1,3 +1,4 @@
+import FileErrors
 import BLEModels
 import XCTest
 

@@ -1,4 +1,4 @@
-/// SHA-256 (FIPS 180-4) of bytes in memory, to record and check where model files came from.
+/// SHA-256 (FIPS 180-4) of bytes in memory, to record and check where model, checkpoint and wind files came from.
 ///
 /// Foundation on Linux has no CryptoKit; this is the plain algorithm, fast
 /// enough for BLE's 37 MB of models (about 0.2 s in a release build).

@@ -6,39 +6,7 @@ import WindField
 import XCTest
 @testable import Evaluation
 
-final class EpisodeFileTests: XCTestCase {
-    let provenance = EpisodeFile.Provenance(agent: "station-seeker", profile: "ble", trialSteps: 2, winds: "generative")
-
-    func sample() -> EpisodeResult {
-        let points = [1.0, 2.0].map { (step: Double) -> FlightPoint in
-            FlightPoint(xKm: 1.5 * step, yKm: -2, pressurePa: 7_000 + step, superpressurePa: 1_400,
-                        elapsedSeconds: Int64(180 * step), batteryStateOfCharge: 0.95, command: 2, effectiveCommand: 1,
-                        reward: 0.4, distanceKm: 60, windU: 3, windV: -1, status: step == 2 ? "BURST" : "OK")
-        }
-        return EpisodeResult(seed: 12, cumulativeReward: 0.8, timeWithinRadius: 0, timeWithinRadiusFullTrial: 0,
-                             outOfPower: false, envelopeBurst: true, zeroPressure: false, finalTimestep: 2, trialSteps: 2,
-                             flightPath: points)
-    }
-
-    func testAnEpisodeRoundTripsExactly() throws {
-        let directory = SharedData.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try EpisodeFile.write(sample(), provenance: provenance, to: directory + "/seed_12.h5")
-        XCTAssertEqual(EpisodeFile.read(directory + "/seed_12.h5", expecting: provenance), sample())
-    }
-
-    func testAFileMadeWithOtherSettingsIsNotReused() throws {
-        let directory = SharedData.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try EpisodeFile.write(sample(), provenance: provenance, to: directory + "/seed_12.h5")
-        var other = provenance
-        other.profile = "corrected"
-        XCTAssertNil(EpisodeFile.read(directory + "/seed_12.h5", expecting: other))
-        let truncated = try Data(contentsOf: URL(fileURLWithPath: directory + "/seed_12.h5")).prefix(800)
-        try truncated.write(to: URL(fileURLWithPath: directory + "/seed_13.h5"))
-        XCTAssertNil(EpisodeFile.read(directory + "/seed_13.h5", expecting: provenance))
-    }
-
+final class EvaluationJSONTests: XCTestCase {
     func testBLEsJSONReadsBackWithoutLoonsimsKeys() throws {
         let directory = SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
