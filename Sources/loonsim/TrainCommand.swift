@@ -1,6 +1,10 @@
 import ArgumentParser
+import Evaluation
+import FlightLog
 import Foundation
 import Learning
+import StationKeeping
+import WindField
 
 /// `loonsim train`: QR-DQN training from a configuration file, resumable; `train plot` draws its curve.
 struct TrainCommand: ParsableCommand {
@@ -65,12 +69,42 @@ struct TrainRunCommand: ParsableCommand {
             print("train: finished \(trainer.envSteps) environment steps, \(trainer.updates) updates, \(trainer.episodes) episodes; "
                 + "agent: \((out as NSString).appendingPathComponent("latest.h5")) (best validation: "
                 + "\((out as NSString).appendingPathComponent("best.h5")))")
+            if trainer.configuration.validation.everyEnvSteps > 0 {
+                try reportingErrors { try Self.flyValidationLogs(trainer.configuration, runDirectory: out) }
+            }
         case .outOfWallTime:
             print("train: wall-time budget spent at \(trainer.envSteps) environment steps; checkpoint saved, continue with --resume")
         case .interrupted:
             FileHandle.standardError.write(Data("train: stopped at \(trainer.envSteps) environment steps; checkpoint saved, continue with --resume\n".utf8))
             throw ExitCode(Interruption.exitStatus)
         }
+    }
+
+    /// Flies the best network on the validation seeds as `evaluate` does, writing a flight log per
+    /// seed under `RUN_DIR/validation/best/` (`loonsim replay RUN_DIR/validation` verifies them).
+    static func flyValidationLogs(_ configuration: TrainingConfiguration, runDirectory: String) throws {
+        let best = (runDirectory as NSString).appendingPathComponent("best.h5")
+        let agent = try LearnedAgent(checkpointPath: best)
+        let environment = EnvironmentConfiguration(profile: configuration.environment.profile, trialSteps: configuration.trialSteps)
+        let decoder = try VAEDecoder.loadDefault()
+        let (winds, windsName, grid) = try EvaluateCommand.windSource(configuration.environment.winds, decoder: decoder)
+        let scenarios = try (0..<configuration.validation.seedCount).map { index in
+            let scenario = try ScenarioSampler.scenario(seed: TrainingSeeds.firstValidationSeed + index,
+                                                        profile: configuration.environment.profile)
+            return grid.map { scenario.flown(over: $0) } ?? scenario
+        }
+        let settings = FlightSettings(agent: try EvaluateCommand.agentRecord(agent), configuration: environment,
+                                      winds: try EvaluateCommand.windRecord(configuration.environment.winds),
+                                      loonsimVersion: Loonsim.configuration.version,
+                                      commandLine: CommandLine.arguments.joined(separator: " "))
+        let folder = (runDirectory as NSString).appendingPathComponent("validation/best")
+        let plan = Evaluator.Plan(agent: agent, scenarios: scenarios, configuration: environment, winds: winds,
+                                  windsName: windsName, jobs: System.coreCount, episodeDirectory: folder, resume: false,
+                                  store: FlightLogStore(settings: settings))
+        let results = try Evaluator().run(plan, report: { _ in }, shouldStop: { false })
+        let summary = EvaluationSummary(results)
+        print(String(format: "train: best.h5 on the %d validation seeds: TWR50 %.4f; flight logs in %@ (loonsim replay verifies them)",
+                     results.count, summary.meanTimeWithinRadius, folder))
     }
 
     static func describe(_ progress: Trainer.Progress) -> String {

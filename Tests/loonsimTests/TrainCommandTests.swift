@@ -35,6 +35,11 @@ final class TrainCommandTests: XCTestCase {
         for name in ["config.json", "metrics.jsonl", "latest.h5", "best.h5", "finished.json"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: run + "/" + name), name)
         }
+        // The best network's validation flights are flight logs that replay identically.
+        XCTAssertTrue(result.standardOutput.contains("best.h5 on the 2 validation seeds"), result.standardOutput)
+        let replay = try Loonsim.run(["replay", run + "/validation"])
+        XCTAssertEqual(replay.status, 0, replay.standardOutput + replay.standardError)
+        XCTAssertTrue(replay.standardOutput.contains("2 of 2 flight logs identical"), replay.standardOutput)
         let again = try Loonsim.run(["train", "--out", run, "--resume"])
         XCTAssertEqual(again.status, 0, again.standardError)
         XCTAssertTrue(again.standardOutput.contains("is finished (60 of 60 environment steps); nothing to do"), again.standardOutput)
