@@ -55,7 +55,7 @@ print(String(format: "environments alone (8 on %d cores, fixed commands): %.0f e
 var rows: [[String]] = []
 let networks: [(String, EncoderConfiguration)] = [("Performer (default)", EncoderConfiguration()), ("BLE MLP 7×600", .bleMLP)]
 for (name, network) in networks {
-    for threads in [1, 2] {
+    for threads in [2, 1] {
         let run = folder + "/\(rows.count)"
         let trainer = try Trainer.start(configuration: configuration(network: network, threads: threads), runDirectory: run)
         let actSeconds = try seconds { for _ in 0..<(fillSteps / 8) { try trainer.performActorStep() } }

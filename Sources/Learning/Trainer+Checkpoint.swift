@@ -181,6 +181,7 @@ extension Trainer {
         }
         online = onlineCheckpoint.encoder
         target = targetCheckpoint.encoder
+        targetReplicasStale = true
         optimizer = adam
         random = generator
         (envSteps, updates, episodes, nextTrainingEpisode) = (state.envSteps, state.updates, state.episodes, state.nextTrainingEpisode)

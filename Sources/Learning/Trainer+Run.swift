@@ -55,7 +55,7 @@ extension Trainer {
         while !isFinished {
             let wasWarm = inWarmStart
             try actorStep(chooseCommands())
-            if wasWarm && !inWarmStart { target = online }  // QR-DQN starts from the imitated network
+            if wasWarm && !inWarmStart { synchronizeTarget() }  // QR-DQN starts from the imitated network
             updateIfDue()
 
             if envSteps >= nextMetrics || isFinished {

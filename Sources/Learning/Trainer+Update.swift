@@ -38,11 +38,32 @@ extension Trainer {
         let imitating = inWarmStart
         let advantageWeight = configuration.warmStart.advantageWeight
         let applyWeights = configuration.replay.importanceWeightsInGradient
-        let (online, target, teacher, loss) = (self.online, self.target, self.teacher, lossFunction)
+        let (teacher, loss) = (self.teacher, lossFunction)
+        // Each part runs on its own persistent copies of the networks, refreshed in place: their
+        // caches keep their shapes from one update to the next, so nothing is reallocated.
+        if replicas.count != parts {
+            replicas = Array(repeating: online, count: parts)
+            targetReplicas = Array(repeating: target, count: parts)
+        }
+        for index in 0..<parts {
+            replicas[index].copyState(from: online)
+            if targetReplicasStale { targetReplicas[index].copyState(from: target) }
+        }
+        targetReplicasStale = false
+        // Move the copies into a buffer that each thread takes its own from, so every copy stays
+        // uniquely owned (a shared copy would be duplicated on its first write).
+        let copies = UnsafeMutableBufferPointer<(ObservationEncoder, ObservationEncoder)>.allocate(capacity: parts)
+        defer { copies.deallocate() }
+        var (taken, takenTargets) = (replicas, targetReplicas)
+        (replicas, targetReplicas) = ([], [])
+        for index in (0..<parts).reversed() {
+            (copies.baseAddress! + index).initialize(to: (taken.removeLast(), takenTargets.removeLast()))
+        }
+        let box = UncheckedBox(copies)
 
-        let results: [(network: ObservationEncoder, losses: [Float])] = parallelMap(parts) { part in
+        let results: [(network: ObservationEncoder, target: ObservationEncoder, losses: [Float])] = parallelMap(parts) { part in
             let rows = (part * batchSize / parts)..<((part + 1) * batchSize / parts)
-            var replica = online
+            var (replica, targetCopy) = (box.value.baseAddress! + part).move()
             replica.zeroGradients()
             let observations = Tensor(shape: [rows.count, width],
                                       scalars: Array(batch.observations.scalars[(rows.lowerBound * width)..<(rows.upperBound * width)]))
@@ -51,10 +72,9 @@ extension Trainer {
             if imitating, let teacher {
                 targetValues = teacher.quantiles(batch: observations.scalars, count: rows.count)
             } else {
-                var targetReplica = target
                 let next = Tensor(shape: [rows.count, width],
                                   scalars: Array(batch.bootstrapObservations.scalars[(rows.lowerBound * width)..<(rows.upperBound * width)]))
-                targetValues = targetReplica.forward(next).scalars
+                targetValues = targetCopy.forward(next).scalars
             }
             var gradient = Tensor(zeros: quantiles.shape)
             var losses = [Float](repeating: 0, count: rows.count)
@@ -87,17 +107,19 @@ extension Trainer {
                 }
             }
             replica.backward(gradient)
-            return (replica, losses)
+            return (replica, targetCopy, losses)
         }
+        replicas = results.map(\.network)
+        targetReplicas = results.map(\.target)
 
-        self.online.setGradientsToSum(of: results.map(\.network))
+        self.online.setGradientsToSum(of: replicas)
         let learningRate = configuration.optimizer.learningRate.learningRate(atStep: optimizer.step)
         let norm = optimizer.update(&self.online, learningRate: learningRate)
         let losses = results.flatMap(\.losses)
         replay.updatePriorities(slots: batch.slots, losses: losses)
         updates += 1
         self.online.redrawFeaturesIfDue(afterStep: optimizer.step)
-        if updates % learner.targetUpdatePeriod == 0 { self.target = self.online }
+        if updates % learner.targetUpdatePeriod == 0 { synchronizeTarget() }
         let meanLoss = losses.reduce(0.0) { $0 + Double($1) } / Double(losses.count)
         return UpdateOutcome(meanLoss: meanLoss, gradientNorm: norm, learningRate: learningRate)
     }
@@ -143,24 +165,53 @@ extension Trainer {
     }
 }
 
+extension Trainer {
+    /// Copies the online network into the target (and marks the learner's target copies stale).
+    func synchronizeTarget() {
+        target = online
+        targetReplicasStale = true
+    }
+}
+
 extension ParameterContainer {
-    /// Sets every gradient to the sum of the replicas' gradients, added in replica order.
+    /// Sets every gradient to the sum of the replicas' gradients, added in replica order, in place.
     mutating func setGradientsToSum(of replicas: [Self]) {
-        var sums = replicas[0].namedGradients
-        for replica in replicas.dropFirst() {
-            for (index, named) in replica.namedGradients.enumerated() {
-                sums[index].tensor.withUnsafeMutableBufferPointer { sum in
-                    named.tensor.withUnsafeBufferPointer { add in
+        let gradients = replicas.map(\.namedGradients)
+        var index = 0
+        visitParameters { _, parameter in
+            parameter.gradient.withUnsafeMutableBufferPointer { sum in
+                gradients[0][index].tensor.withUnsafeBufferPointer { first in
+                    sum.baseAddress!.update(from: first.baseAddress!, count: sum.count)
+                }
+                for other in gradients.dropFirst() {
+                    other[index].tensor.withUnsafeBufferPointer { add in
                         for k in 0..<sum.count { sum[k] += add[k] }
                     }
                 }
             }
-        }
-        var index = 0
-        visitParameters { _, parameter in
-            parameter.gradient = sums[index].tensor
             index += 1
         }
+    }
+}
+
+extension ObservationEncoder {
+    /// Takes `other`'s parameter values, random features and draw count, writing into this
+    /// encoder's own storage (no reallocation once it owns it); gradients and caches stay its own.
+    mutating func copyState(from other: ObservationEncoder) {
+        let (values, buffers) = (other.namedParameters, other.namedBuffers)
+        var index = 0
+        visitParameters { _, parameter in
+            values[index].tensor.withUnsafeBufferPointer { source in
+                parameter.value.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: source.baseAddress!, count: $0.count) }
+            }
+            index += 1
+        }
+        index = 0
+        visitBuffers { _, buffer in
+            buffer = buffers[index].tensor
+            index += 1
+        }
+        featureDrawCount = other.featureDrawCount
     }
 }
 

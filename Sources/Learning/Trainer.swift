@@ -45,6 +45,10 @@ public final class Trainer {
     /// TWR50 of the most recent finished training episodes (for the progress line).
     var recentTWR50: [Double] = []
     var lastLearningRate: Float = 0
+    /// The learner's per-thread copies of the online and target networks (see ``update()``).
+    var replicas: [ObservationEncoder] = []
+    var targetReplicas: [ObservationEncoder] = []
+    var targetReplicasStale = true
     var lastIntervalLoss: Double?
 
     let environments: [StationKeepingEnvironment]
