@@ -24,14 +24,10 @@ public enum GreedyValidation {
     ) throws -> [Flight] {
         let seeds = scenarios.map { $0.seed ?? 0 }
         let environments = seeds.map { _ in StationKeepingEnvironment(configuration: configuration, winds: winds) }
-        let threads = min(System.coreCount, max(seeds.count, 1))
-        let chunk = (seeds.count + threads - 1) / threads
-        func chunks<T>(_ body: @escaping (Int) throws -> T) throws -> [T] {
-            try parallelMap(threads) { part in
-                Result { try ((part * chunk)..<min((part + 1) * chunk, seeds.count)).map(body) }
-            }.flatMap { try $0.get() }
+        let threads = System.coreCount
+        var observations = try parallelChunks(seeds.count, threads: threads) {
+            try environments[$0].reset(scenario: scenarios[$0]).observation
         }
-        var observations = try chunks { try environments[$0].reset(scenario: scenarios[$0]).observation }
         var flights = seeds.map { Flight(seed: $0, timeWithinRadius: 0, cumulativeReward: 0, failed: false, steps: 0) }
         var within = [Int](repeating: 0, count: seeds.count)
         var flying = Array(seeds.indices)
@@ -47,12 +43,9 @@ public enum GreedyValidation {
                     quantiles, row: row, actionCount: actionCount, quantileCount: quantileCount))!
             }
             let active = flying
-            let activeChunk = (active.count + threads - 1) / threads
-            let results = try parallelMap(threads) { part in
-                Result { try ((part * activeChunk)..<min((part + 1) * activeChunk, active.count)).map { position in
-                    try environments[active[position]].step(commands[active[position]])
-                } }
-            }.flatMap { try $0.get() }
+            let results = try parallelChunks(active.count, threads: threads) { position in
+                try environments[active[position]].step(commands[active[position]])
+            }
             var stillFlying: [Int] = []
             for (position, index) in active.enumerated() {
                 let result = results[position]

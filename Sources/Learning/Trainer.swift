@@ -210,13 +210,10 @@ public final class Trainer {
     /// (its unfinished transitions are dropped) and starts another.
     func actorStep(_ commands: [AltitudeControlCommand]) throws {
         let environments = self.environments
-        let threadCount = min(System.coreCount, environments.count)
-        let chunk = (environments.count + threadCount - 1) / threadCount
-        let outcomes: [[Result<StepResult, Error>]] = parallelMap(threadCount) { part in
-            let range = (part * chunk)..<min((part + 1) * chunk, environments.count)
-            return range.map { index in Result { try environments[index].step(commands[index]) } }
+        let outcomes = try parallelChunks(environments.count, threads: System.coreCount) { index in
+            Result { try environments[index].step(commands[index]) }
         }
-        for (index, outcome) in outcomes.joined().enumerated() {
+        for (index, outcome) in outcomes.enumerated() {
             envSteps += 1
             guard case .success(let result) = outcome else {
                 try startEpisode(actor: index)
