@@ -1,6 +1,7 @@
 import Foundation
 import StationKeeping
 import TestSupport
+import Agents
 import WindField
 import XCTest
 @testable import Learning
@@ -99,5 +100,50 @@ final class TrainerTests: XCTestCase {
         }
         XCTAssertEqual(flights[1].timeWithinRadius, Double(within) / 12)
         XCTAssertEqual(flights[1].cumulativeReward, reward, accuracy: 1e-12)
+    }
+}
+
+final class TrainerNetworkTests: XCTestCase {
+    var directory = ""
+    override func setUp() { directory = SharedData.temporaryDirectory() }
+    override func tearDown() { try? FileManager.default.removeItem(atPath: directory) }
+
+    func testBLEsMLPTrainsAndResumesLikeThePerformer() throws {
+        var configuration = TrainerTests.tinyConfiguration(budget: 80)
+        configuration.network = EncoderConfiguration()
+        configuration.network.architecture = .mlp
+        configuration.network.headHiddenWidths = [16, 16]
+        let straight = try Trainer.start(configuration: configuration, runDirectory: directory + "/straight")
+        XCTAssertEqual(try straight.run(), .finished)
+        XCTAssertEqual(straight.online.namedParameters.map(\.name),
+                       ["head.layers.0.weight", "head.layers.0.bias", "head.layers.1.weight", "head.layers.1.bias",
+                        "head.layers.2.weight", "head.layers.2.bias"])
+        XCTAssertEqual(straight.online.namedParameters[0].tensor.shape, [1099, 16])
+        let cut = try Trainer.start(configuration: configuration, runDirectory: directory + "/cut")
+        XCTAssertEqual(try cut.run(maximumEnvSteps: 40), .interrupted)
+        let resumed = try Trainer.resume(runDirectory: directory + "/cut", configuration: nil)
+        XCTAssertEqual(try resumed.run(), .finished)
+        XCTAssertEqual(resumed.online.namedParameters, straight.online.namedParameters)
+    }
+
+    /// BLE's finetune_perciatelli: the MLP starts as perciatelli44 and gives its quantiles.
+    func testPerciatelli44InitialWeightsReproduceItsQuantiles() throws {
+        var configuration = TrainerTests.tinyConfiguration(budget: 1)
+        configuration.network = .bleMLP
+        configuration.initialWeights = "perciatelli44"
+        XCTAssertEqual(configuration.problems, [])
+        var network = try Trainer.initialNetwork(configuration)
+        let teacher = try Perciatelli44Network.loadDefault()
+        let observations = try (0..<3).map { try StationKeepingEnvironment(configuration: EnvironmentConfiguration(),
+                                                                            winds: .generative(try VAEDecoder.loadDefault()))
+            .reset(seed: $0).observation.values }
+        let batch = observations.flatMap { $0 }
+        let ours = network.forward(Tensor(shape: [3, 1099], scalars: batch)).scalars
+        let theirs = teacher.quantiles(batch: batch, count: 3)
+        XCTAssertEqual(ours.count, theirs.count)
+        for (a, b) in zip(ours, theirs) { XCTAssertEqual(a, b, accuracy: 1e-3 * max(1, abs(b))) }
+
+        configuration.network.headHiddenWidths = [600, 600]
+        XCTAssertTrue(configuration.problems.contains { $0.hasPrefix("initialWeights 'perciatelli44' needs BLE's MLP") })
     }
 }
