@@ -1,3 +1,5 @@
+import Agents
+
 extension Trainer {
     /// What one update measured.
     struct UpdateOutcome {
@@ -22,106 +24,62 @@ extension Trainer {
 
     /// One QR-DQN update (or, during the warm start, one step of imitating the teacher).
     ///
-    /// The batch is split into `learner.threads` contiguous parts; each part runs on a copy of
-    /// the online network (and of the target), and the parts' gradients are summed in part order,
-    /// so the result does not depend on thread timing. The loss of the batch is
+    /// The batch is split into `learner.threads` contiguous parts; each part runs on its own copy
+    /// of the online network (and of the target), and the parts' gradients are summed in part
+    /// order, so the result does not depend on thread timing. The loss of the batch is
     /// `(1/B) Σ_b w_b L_b` with importance weights `w_b` when they are applied to the gradient
     /// (`replay.importanceWeightsInGradient`), else `w_b = 1` as in BLE.
     func update() -> UpdateOutcome {
         let learner = configuration.learner
-        let batchSize = learner.batchSize
-        let batch = replay.sample(size: batchSize, using: &random)
-        let parts = learner.threads
-        let network = configuration.network
-        let (actionCount, quantileCount) = (network.actionCount, network.quantileCount)
-        let width = ObservationLayout.count
-        let imitating = inWarmStart
-        let advantageWeight = configuration.warmStart.advantageWeight
-        let applyWeights = configuration.replay.importanceWeightsInGradient
-        let (teacher, loss) = (self.teacher, lossFunction)
-        // Each part runs on its own persistent copies of the networks, refreshed in place: their
-        // caches keep their shapes from one update to the next, so nothing is reallocated.
-        if replicas.count != parts {
-            replicas = Array(repeating: online, count: parts)
-            targetReplicas = Array(repeating: target, count: parts)
-        }
-        for index in 0..<parts {
-            replicas[index].copyState(from: online)
-            if targetReplicasStale { targetReplicas[index].copyState(from: target) }
-        }
-        targetReplicasStale = false
-        // Move the copies into a buffer that each thread takes its own from, so every copy stays
-        // uniquely owned (a shared copy would be duplicated on its first write).
-        let copies = UnsafeMutableBufferPointer<(ObservationEncoder, ObservationEncoder)>.allocate(capacity: parts)
-        defer { copies.deallocate() }
-        var (taken, takenTargets) = (replicas, targetReplicas)
-        (replicas, targetReplicas) = ([], [])
-        for index in (0..<parts).reversed() {
-            (copies.baseAddress! + index).initialize(to: (taken.removeLast(), takenTargets.removeLast()))
-        }
-        let box = UncheckedBox(copies)
-
-        let results: [(network: ObservationEncoder, target: ObservationEncoder, losses: [Float])] = parallelMap(parts) { part in
-            let rows = (part * batchSize / parts)..<((part + 1) * batchSize / parts)
-            var (replica, targetCopy) = (box.value.baseAddress! + part).move()
-            replica.zeroGradients()
-            let observations = Tensor(shape: [rows.count, width],
-                                      scalars: Array(batch.observations.scalars[(rows.lowerBound * width)..<(rows.upperBound * width)]))
-            let quantiles = replica.forward(observations)
-            let targetValues: [Float]
-            if imitating, let teacher {
-                targetValues = teacher.quantiles(batch: observations.scalars, count: rows.count)
-            } else {
-                let next = Tensor(shape: [rows.count, width],
-                                  scalars: Array(batch.bootstrapObservations.scalars[(rows.lowerBound * width)..<(rows.upperBound * width)]))
-                targetValues = targetCopy.forward(next).scalars
-            }
-            var gradient = Tensor(zeros: quantiles.shape)
-            var losses = [Float](repeating: 0, count: rows.count)
-            var targets = [Float](repeating: 0, count: quantileCount)
-            quantiles.withUnsafeBufferPointer { q in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    for (local, row) in rows.enumerated() {
-                        let scale = (applyWeights ? batch.importanceWeights[row] : 1) / Float(batchSize)
-                        let actions = imitating ? Array(0..<actionCount) : [batch.actions[row]]
-                        for action in actions {
-                            let base = (local * actionCount + action) * quantileCount
-                            if imitating {
-                                for k in 0..<quantileCount { targets[k] = targetValues[base + k] }
-                            } else {
-                                Self.fillTargets(&targets, values: targetValues, row: local, actionCount: actionCount,
-                                                 return: batch.returns[row], discount: batch.bootstrapDiscounts[row])
-                            }
-                            losses[local] += targets.withUnsafeBufferPointer { t in
-                                loss.loss(quantiles: UnsafeBufferPointer(rebasing: q[base..<(base + quantileCount)]), targets: t,
-                                          gradient: UnsafeMutableBufferPointer(rebasing: g[base..<(base + quantileCount)]),
-                                          gradientScale: scale)
-                            }
-                        }
-                        if imitating && advantageWeight > 0 {
-                            losses[local] += Self.addAdvantageLoss(
-                                quantiles: q, teacher: targetValues, gradient: g, row: local, actionCount: actionCount,
-                                quantileCount: quantileCount, weight: advantageWeight, gradientScale: scale)
-                        }
-                    }
-                }
-            }
-            replica.backward(gradient)
-            return (replica, targetCopy, losses)
+        let step = UpdateStep(
+            batch: replay.sample(size: learner.batchSize, using: &random), parts: learner.threads,
+            actionCount: configuration.network.actionCount, quantileCount: configuration.network.quantileCount,
+            teacher: inWarmStart ? teacher : nil, advantageWeight: configuration.warmStart.advantageWeight,
+            importanceWeightsInGradient: configuration.replay.importanceWeightsInGradient, loss: lossFunction)
+        let copies = UncheckedBox(takeNetworkCopies(count: learner.threads))
+        defer { copies.value.deallocate() }
+        let results: [(network: ObservationEncoder, target: ObservationEncoder, losses: [Float])] = parallelMap(learner.threads) { part in
+            var (network, target) = (copies.value.baseAddress! + part).move()
+            let losses = step.run(part: part, network: &network, target: &target)
+            return (network, target, losses)
         }
         replicas = results.map(\.network)
         targetReplicas = results.map(\.target)
 
-        self.online.setGradientsToSum(of: replicas)
+        online.setGradientsToSum(of: replicas)
         let learningRate = configuration.optimizer.learningRate.learningRate(atStep: optimizer.step)
-        let norm = optimizer.update(&self.online, learningRate: learningRate)
+        let norm = optimizer.update(&online, learningRate: learningRate)
         let losses = results.flatMap(\.losses)
-        replay.updatePriorities(slots: batch.slots, losses: losses)
+        replay.updatePriorities(slots: step.batch.slots, losses: losses)
         updates += 1
-        self.online.redrawFeaturesIfDue(afterStep: optimizer.step)
+        online.redrawFeaturesIfDue(afterStep: optimizer.step)
         if updates % learner.targetUpdatePeriod == 0 { synchronizeTarget() }
         let meanLoss = losses.reduce(0.0) { $0 + Double($1) } / Double(losses.count)
         return UpdateOutcome(meanLoss: meanLoss, gradientNorm: norm, learningRate: learningRate)
+    }
+
+    /// The learner's per-thread copies of the online and target networks, refreshed in place (their
+    /// caches keep their shapes from one update to the next, so nothing is reallocated) and moved
+    /// into a buffer from which each thread takes its own, so every copy stays uniquely owned (a
+    /// shared copy would be duplicated on its first write). The caller deallocates the buffer.
+    private func takeNetworkCopies(count: Int) -> UnsafeMutableBufferPointer<(ObservationEncoder, ObservationEncoder)> {
+        if replicas.count != count {
+            replicas = Array(repeating: online, count: count)
+            targetReplicas = Array(repeating: target, count: count)
+            targetReplicasStale = true
+        }
+        for index in 0..<count {
+            replicas[index].copyState(from: online)
+            if targetReplicasStale { targetReplicas[index].copyState(from: target) }
+        }
+        targetReplicasStale = false
+        let copies = UnsafeMutableBufferPointer<(ObservationEncoder, ObservationEncoder)>.allocate(capacity: count)
+        var (taken, takenTargets) = (replicas, targetReplicas)
+        (replicas, targetReplicas) = ([], [])
+        for index in (0..<count).reversed() {
+            (copies.baseAddress! + index).initialize(to: (taken.removeLast(), takenTargets.removeLast()))
+        }
+        return copies
     }
 
     /// The warm start's ranking term for one row: `w Σ_a (e_a)²` with `e_a = (Q_a − Q̄) − (T_a − T̄)`,
@@ -228,4 +186,65 @@ extension Trainer {
 
     /// Transitions that can be sampled now.
     public var replayFrameCount: Int { replay.frameCount }
+}
+
+/// One update's sampled batch and settings: what each thread needs to compute its part's loss and gradient.
+struct UpdateStep: @unchecked Sendable {
+    let batch: ReplayBuffer.Batch
+    let parts: Int
+    let actionCount: Int
+    let quantileCount: Int
+    /// The teacher during the warm start (its quantiles are the targets), else nil (QR-DQN).
+    let teacher: Perciatelli44Network?
+    let advantageWeight: Float
+    let importanceWeightsInGradient: Bool
+    let loss: QuantileHuberLoss
+
+    /// Forward, loss and backward of part `part` of the batch on `network` (and `target`, for
+    /// QR-DQN's bootstrap); accumulates `network`'s gradients and returns each row's loss.
+    func run(part: Int, network: inout ObservationEncoder, target: inout ObservationEncoder) -> [Float] {
+        let batchSize = batch.slots.count
+        let width = ObservationLayout.count
+        let rows = (part * batchSize / parts)..<((part + 1) * batchSize / parts)
+        func slice(_ tensor: Tensor) -> Tensor {
+            Tensor(shape: [rows.count, width], scalars: Array(tensor.scalars[(rows.lowerBound * width)..<(rows.upperBound * width)]))
+        }
+        network.zeroGradients()
+        let observations = slice(batch.observations)
+        let quantiles = network.forward(observations)
+        let targetValues = teacher.map { $0.quantiles(batch: observations.scalars, count: rows.count) }
+            ?? target.forward(slice(batch.bootstrapObservations)).scalars
+        var gradient = Tensor(zeros: quantiles.shape)
+        var losses = [Float](repeating: 0, count: rows.count)
+        var targets = [Float](repeating: 0, count: quantileCount)
+        quantiles.withUnsafeBufferPointer { q in
+            gradient.withUnsafeMutableBufferPointer { g in
+                for (local, row) in rows.enumerated() {
+                    let scale = (importanceWeightsInGradient ? batch.importanceWeights[row] : 1) / Float(batchSize)
+                    let actions = teacher != nil ? Array(0..<actionCount) : [batch.actions[row]]
+                    for action in actions {
+                        let base = (local * actionCount + action) * quantileCount
+                        if teacher != nil {
+                            for k in 0..<quantileCount { targets[k] = targetValues[base + k] }
+                        } else {
+                            Trainer.fillTargets(&targets, values: targetValues, row: local, actionCount: actionCount,
+                                                return: batch.returns[row], discount: batch.bootstrapDiscounts[row])
+                        }
+                        losses[local] += targets.withUnsafeBufferPointer { t in
+                            loss.loss(quantiles: UnsafeBufferPointer(rebasing: q[base..<(base + quantileCount)]), targets: t,
+                                      gradient: UnsafeMutableBufferPointer(rebasing: g[base..<(base + quantileCount)]),
+                                      gradientScale: scale)
+                        }
+                    }
+                    if teacher != nil && advantageWeight > 0 {
+                        losses[local] += Trainer.addAdvantageLoss(
+                            quantiles: q, teacher: targetValues, gradient: g, row: local, actionCount: actionCount,
+                            quantileCount: quantileCount, weight: advantageWeight, gradientScale: scale)
+                    }
+                }
+            }
+        }
+        network.backward(gradient)
+        return losses
+    }
 }
