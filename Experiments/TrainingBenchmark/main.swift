@@ -54,8 +54,11 @@ print(String(format: "environments alone (8 on %d cores, fixed commands): %.0f e
 
 var rows: [[String]] = []
 let networks: [(String, EncoderConfiguration)] = [("Performer (default)", EncoderConfiguration()), ("BLE MLP 7×600", .bleMLP)]
+// LOONSIM_BENCHMARK_ONLY=performer-2 (network-threads) measures one case alone, e.g. under `perf stat`.
+let only = ProcessInfo.processInfo.environment["LOONSIM_BENCHMARK_ONLY"]
 for (name, network) in networks {
     for threads in [2, 1] {
+        if let only, only != "\(network.architecture.rawValue)-\(threads)" { continue }
         let run = folder + "/\(rows.count)"
         let trainer = try Trainer.start(configuration: configuration(network: network, threads: threads), runDirectory: run)
         let actSeconds = try seconds { for _ in 0..<(fillSteps / 8) { try trainer.performActorStep() } }

@@ -86,6 +86,7 @@ public final class Trainer {
 
     /// A new run (``start(configuration:runDirectory:)``) or a resumed one (``resume(runDirectory:configuration:)``).
     init(configuration: TrainingConfiguration, runDirectory: String, online: ObservationEncoder) throws {
+        _ = AllocatorTuning.applied
         self.configuration = configuration
         self.runDirectory = runDirectory
         self.online = online
