@@ -96,7 +96,7 @@ public struct LearningCurvePlot {
         // Grid and ticks.
         for tick in Self.ticks(xSpan.0, xSpan.1) {
             out += "<line x1=\"\(f(px(tick)))\" y1=\"\(f(top))\" x2=\"\(f(px(tick)))\" y2=\"\(f(top + plotH))\" stroke=\"#eee\"/>"
-            out += "<text x=\"\(f(px(tick)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"middle\">\(Self.label(tick))</text>\n"
+            out += "<text x=\"\(f(px(tick)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"middle\">\(Self.axisLabel(tick))</text>\n"
         }
         for tick in logY ? Self.logTicks(ySpan.0, ySpan.1) : Self.ticks(ySpan.0, ySpan.1) {
             out += "<line x1=\"\(f(left))\" y1=\"\(f(py(tick)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(tick)))\" stroke=\"#eee\"/>"
@@ -107,11 +107,15 @@ public struct LearningCurvePlot {
         out += "<text transform=\"translate(\(f(x + 16)),\(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" fill=\"#333\">\(Self.escape(yLabel))</text>\n"
         let lineColours = ["#7f7f7f", "#d62728", "#9467bd", "#8c564b"]
         for (index, line) in lines.enumerated() where line.twr50 >= ySpan.0 && line.twr50 <= ySpan.1 {
+            // The line, and its label in the legend below the series (labels on the lines would collide).
             let colour = lineColours[index % lineColours.count]
+            let dash = "stroke=\"\(colour)\" stroke-width=\"1.4\" stroke-dasharray=\"2,3\""
             out += "<line x1=\"\(f(left))\" y1=\"\(f(py(line.twr50)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(line.twr50)))\" "
-                + "stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-dasharray=\"2,3\"><title>\(Self.escape(line.label)): \(Self.label(line.twr50, digits: 4))</title></line>\n"
-            out += "<text x=\"\(f(left + plotW - 4))\" y=\"\(f(py(line.twr50) - 4))\" text-anchor=\"end\" fill=\"\(colour)\">"
-                + "\(Self.escape(line.label)) \(Self.label(line.twr50, digits: 3))</text>\n"
+                + "\(dash)><title>\(Self.escape(line.label)): \(Self.label(line.twr50, digits: 4))</title></line>\n"
+            let legendY = top + 14 + Double(series.count + index) * 16
+            out += "<line x1=\"\(f(left + 8))\" y1=\"\(f(legendY - 4))\" x2=\"\(f(left + 28))\" y2=\"\(f(legendY - 4))\" \(dash)/>"
+            out += "<text x=\"\(f(left + 34))\" y=\"\(f(legendY))\" fill=\"\(colour)\">"
+                + "\(Self.escape(line.label)): \(Self.label(line.twr50, digits: 3))</text>\n"
         }
         for (index, s) in series.enumerated() where !s.points.isEmpty {
             if let band = s.band, s.points.count > 1 {
@@ -160,6 +164,13 @@ public struct LearningCurvePlot {
             }
         }
         return ticks
+    }
+
+    /// A tick label: 500k, 1.5M for large round numbers, else ``label(_:digits:)``.
+    static func axisLabel(_ value: Double) -> String {
+        if abs(value) >= 1e6 { return label(value / 1e6) + "M" }
+        if abs(value) >= 1e4 { return label(value / 1e3) + "k" }
+        return label(value)
     }
 
     static func label(_ value: Double, digits: Int = 3) -> String {
