@@ -39,7 +39,7 @@ public enum GreedyValidation {
             let quantiles = network.forward(Tensor(shape: [flying.count, ObservationLayout.count], scalars: batch)).scalars
             var commands = [AltitudeControlCommand](repeating: .stay, count: seeds.count)
             for (row, index) in flying.enumerated() {
-                commands[index] = AltitudeControlCommand(rawValue: Trainer.greedyAction(
+                commands[index] = AltitudeControlCommand(rawValue: QuantileOutput.greedyAction(
                     quantiles, row: row, actionCount: actionCount, quantileCount: quantileCount))!
             }
             let active = flying

@@ -41,21 +41,17 @@ public struct LearnedAgent: StationKeepingAgent {
     /// The mean quantile of each action for `observation`.
     public mutating func qValues(for observation: Observation) -> [Float] {
         let output = encoder.forward(Tensor(shape: [1, Observation.count], scalars: observation.values))
-        let quantiles = encoder.configuration.quantileCount
-        return output.withUnsafeBufferPointer { values in
-            (0..<encoder.configuration.actionCount).map { action in
-                var sum: Float = 0
-                for index in 0..<quantiles { sum += values[action * quantiles + index] }
-                return sum / Float(quantiles)
-            }
+        return output.withUnsafeBufferPointer {
+            QuantileOutput.actionMeans($0, row: 0, actionCount: encoder.configuration.actionCount,
+                                       quantileCount: encoder.configuration.quantileCount)
         }
     }
 
     public mutating func command(for observation: Observation) -> AltitudeControlCommand {
-        let q = qValues(for: observation)
-        var best = 0
-        for action in q.indices.dropFirst() where q[action] > q[best] { best = action }
-        return AltitudeControlCommand(rawValue: best)!
+        let output = encoder.forward(Tensor(shape: [1, Observation.count], scalars: observation.values))
+        return AltitudeControlCommand(rawValue: QuantileOutput.greedyAction(
+            output.scalars, row: 0, actionCount: encoder.configuration.actionCount,
+            quantileCount: encoder.configuration.quantileCount))!
     }
 
     public mutating func beginEpisode(observation: Observation, seed: UInt64) -> AltitudeControlCommand {

@@ -117,7 +117,7 @@ extension Trainer {
             for k in 0..<quantileCount { targets[k] = value }
             return
         }
-        let best = greedyAction(values, row: row, actionCount: actionCount, quantileCount: quantileCount)
+        let best = QuantileOutput.greedyAction(values, row: row, actionCount: actionCount, quantileCount: quantileCount)
         let base = (row * actionCount + best) * quantileCount
         for k in 0..<quantileCount { targets[k] = value + discount * values[base + k] }
     }

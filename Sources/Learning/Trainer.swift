@@ -183,27 +183,13 @@ public final class Trainer {
             quantiles = online.forward(Tensor(shape: [deciding.count, ObservationLayout.count], scalars: batch)).scalars
         }
         for (row, index) in deciding.enumerated() {
-            let greedy = Self.greedyAction(quantiles, row: row, actionCount: actionCount, quantileCount: quantileCount)
+            let greedy = QuantileOutput.greedyAction(quantiles, row: row, actionCount: actionCount, quantileCount: quantileCount)
             // ε-greedy: one uniform per deciding actor, in actor order, so the stream does not depend on ε.
             let draw = random.nextUniform()
             let action = draw < configuration.exploration.epsilon ? random.nextInt(below: actionCount) : greedy
             commands[index] = AltitudeControlCommand(rawValue: action)!
         }
         return commands
-    }
-
-    /// The action with the largest mean quantile in `row` (the first on a tie).
-    static func greedyAction(_ quantiles: [Float], row: Int, actionCount: Int, quantileCount: Int) -> Int {
-        var best = 0
-        var bestMean = -Float.infinity
-        for action in 0..<actionCount {
-            var sum: Float = 0
-            let base = (row * actionCount + action) * quantileCount
-            for k in 0..<quantileCount { sum += quantiles[base + k] }
-            let mean = sum / Float(quantileCount)
-            if mean > bestMean { (best, bestMean) = (action, mean) }
-        }
-        return best
     }
 
     /// Steps every actor once with `commands` (over the cores), records the transitions and
