@@ -71,11 +71,7 @@ final class Simulation {
         } else {
             scenario = try ScenarioSampler.scenario(seed: seed, profile: configuration.profile)
         }
-        if let grid {
-            if case .tangentPlane(let station?) = grid.frame { scenario.station = station }
-            scenario.startUnixSeconds = Int64(grid.startTime.timeIntervalSince1970.rounded(.down))
-        }
-        return scenario
+        return grid.map { scenario.flown(over: $0) } ?? scenario
     }
 
     /// The environment at `index`, or an error naming the valid range.
