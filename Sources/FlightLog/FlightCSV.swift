@@ -16,10 +16,6 @@ public enum FlightCSV {
 
     /// Writes the CSV of `log` to `path` atomically.
     public static func write(_ log: FlightLog, to path: String) throws {
-        do {
-            try Data(text(log).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw FlightLogError(file: path, problem: "cannot be written (is its folder there and writable?)")
-        }
+        try PageDocument.write(text(log), to: path)
     }
 }
