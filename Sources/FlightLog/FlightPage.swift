@@ -55,7 +55,7 @@ public enum FlightPage {
         let rows: [(String, String)] = [
             ("TWR50", String(format: "%.4f (%d of %d steps flown); full trial %.4f", summary.timeWithinRadius, summary.steps,
                              summary.trialSteps, summary.timeWithinRadiusFullTrial)),
-            ("time within 50 km", String(format: "%.2f h of %.2f h", summary.hoursWithin50Km, Double(summary.steps) * 0.05)),
+            ("time within 50 km", String(format: "%.2f h of %.2f h", summary.hoursWithin50Km, summary.hoursFlown)),
             ("distance", String(format: "min %.1f · median %.1f · mean %.1f · max %.1f · final %.1f km", summary.distanceMinKm,
                                 summary.distanceMedianKm, summary.distanceMeanKm, summary.distanceMaxKm, summary.distanceFinalKm)),
             ("pump energy", String(format: "%.1f Wh", summary.pumpEnergyWh)),

@@ -8,6 +8,10 @@ public struct FlightSummary: Sendable, Equatable {
     /// Agent steps flown, and the trial's length.
     public var steps: Int
     public var trialSteps: Int
+    /// Hours flown: the steps times the 3-minute agent step.
+    public var hoursFlown: Double { Double(steps) * Self.stepHours }
+    /// One agent step, h.
+    static let stepHours = Double(EnvironmentConfiguration.stepSeconds) / 3600
     /// BLE's TWR50 (steps within the radius ÷ steps flown) and over the full trial.
     public var timeWithinRadius: Double
     public var timeWithinRadiusFullTrial: Double
@@ -41,8 +45,7 @@ public struct FlightSummary: Sendable, Equatable {
         trialSteps = log.result.trialSteps
         timeWithinRadius = log.result.timeWithinRadius
         timeWithinRadiusFullTrial = log.result.timeWithinRadiusFullTrial
-        let stepHours = Double(EnvironmentConfiguration.stepSeconds) / 3600
-        hoursWithin50Km = Double(path.filter { $0.distanceKm <= 50 }.count) * stepHours
+        hoursWithin50Km = Double(path.filter { $0.distanceKm <= 50 }.count) * Self.stepHours
         let distances = path.map(\.distanceKm).sorted()
         distanceMinKm = distances.first ?? 0
         distanceMaxKm = distances.last ?? 0
@@ -50,7 +53,7 @@ public struct FlightSummary: Sendable, Equatable {
         distanceMedianKm = distances.isEmpty ? 0 : distances.count % 2 == 1 ? distances[distances.count / 2]
             : (distances[distances.count / 2 - 1] + distances[distances.count / 2]) / 2
         distanceFinalKm = path.last?.distanceKm ?? 0
-        pumpEnergyWh = path.map(\.acsPowerW).reduce(0, +) * stepHours
+        pumpEnergyWh = path.map(\.acsPowerW).reduce(0, +) * Self.stepHours
         commanded = (0..<3).map { action in path.filter { $0.command == action }.count }
         effective = (0..<3).map { action in path.filter { $0.effectiveCommand == action }.count }
         interventions = path.filter(\.safetyLayerIntervened).count
@@ -67,7 +70,7 @@ public struct FlightSummary: Sendable, Equatable {
         [
             String(format: "  TWR50 %.4f (%d of %d steps flown)  ·  over the full trial %.4f", timeWithinRadius, steps,
                    trialSteps, timeWithinRadiusFullTrial),
-            String(format: "  time within 50 km   %.2f h of %.2f h", hoursWithin50Km, Double(steps) * 0.05),
+            String(format: "  time within 50 km   %.2f h of %.2f h", hoursWithin50Km, hoursFlown),
             String(format: "  distance            min %.1f · median %.1f · mean %.1f · max %.1f · final %.1f km",
                    distanceMinKm, distanceMedianKm, distanceMeanKm, distanceMaxKm, distanceFinalKm),
             String(format: "  pump energy         %.1f Wh", pumpEnergyWh),
