@@ -5,14 +5,10 @@ import StationKeeping
 /// A built-in agent held for C: the agent value and a reusable observation.
 final class AgentBox {
     var agent: any StationKeepingAgent
-    let registryName: String
-    let profile: PhysicsProfile
     var observation = Observation(values: [Float](repeating: 0, count: Observation.count))
 
     init(name: String, profile: PhysicsProfile) throws {
         agent = try DataHome.shared.agent(named: name, profile: profile)
-        registryName = name
-        self.profile = profile
     }
 
     /// Reads 1099 values from `values` into ``observation``.
