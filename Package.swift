@@ -33,6 +33,10 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
         .target(name: "CHDF5Shim", dependencies: ["CHDF5"], path: "Sources/CHDF5Shim"),
+        // Dense float32 layers summed in one fixed order on every CPU (AVX-512, AVX2 + FMA, portable),
+        // so that a batched forward gives each row the bits it gets alone.
+        // Optimised in debug builds too: the tests fly perciatelli44 through it.
+        .target(name: "CDenseKernels", path: "Sources/CDenseKernels", cSettings: [.unsafeFlags(["-O2"])]),
 
         // loonsim's documented seeded random numbers (xoshiro256** + SplitMix64).
         .target(name: "Randomness", swiftSettings: releaseSpeed),
@@ -55,14 +59,14 @@ let package = Package(
         .target(name: "BLEModels", dependencies: ["HDF5", "FileErrors", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: releaseSpeed),
 
         // Baseline and learned agents behind one protocol (perciatelli44's network lives here).
-        .target(name: "Agents", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5", "CBLAS", "Randomness"], swiftSettings: releaseSpeed),
+        .target(name: "Agents", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5", "CDenseKernels", "Randomness"], swiftSettings: releaseSpeed),
 
         // Evaluation: suites, episodes as BLE's eval loop flies them, TWR50, result files, resume.
         .target(name: "Evaluation", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "HDF5"],
                 swiftSettings: releaseSpeed),
 
         // Tensors, layers with hand-written gradients, FAVOR+ attention, Adam, checkpoints.
-        .target(name: "Learning", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "HDF5", "CBLAS", "FileErrors"], swiftSettings: releaseSpeed),
+        .target(name: "Learning", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "HDF5", "CBLAS", "CDenseKernels", "FileErrors"], swiftSettings: releaseSpeed),
 
         // A C interface (`@_cdecl` functions over opaque handles) for the Python package in python/.
         .target(name: "LoonsimC", dependencies: ["Evaluation", "Agents", "StationKeeping", "BalloonPhysics", "WindField"],
@@ -96,7 +100,7 @@ let package = Package(
         .executableTarget(name: "BLEReproduction", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField", "ExperimentSupport"],
                           path: "Experiments/BLEReproduction", swiftSettings: releaseSpeed),
 
-        .executableTarget(name: "EvaluationBenchmark", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField", "ExperimentSupport"],
+        .executableTarget(name: "EvaluationBenchmark", dependencies: ["Evaluation", "Agents", "Learning", "StationKeeping", "WindField", "ExperimentSupport"],
                           path: "Experiments/EvaluationBenchmark", swiftSettings: releaseSpeed),
 
         .executableTarget(name: "LearningBenchmark", dependencies: ["Learning"],

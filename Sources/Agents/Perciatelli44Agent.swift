@@ -6,9 +6,8 @@ import StationKeeping
 ///
 /// Ties go to the lowest action (DOWN, STAY, UP), as NumPy's `argmax` does. The network is
 /// immutable and copy-on-write, so copies of the agent share one set of weights.
-/// ``commands(for:)`` runs a whole batch through one matrix product per layer; BLAS sums it in
-/// another order than one observation at a time, so Q-values agree to a few parts per million
-/// and a near-tie can, rarely, resolve differently.
+/// ``commands(for:)`` runs a whole batch through one matrix product per layer and gives each
+/// observation the command ``command(for:)`` gives it (the network's sums do not depend on the batch).
 public struct Perciatelli44Agent: MemorylessAgent {
     public var name: String { "perciatelli44" }
     /// The Q-network.
@@ -25,6 +24,9 @@ public struct Perciatelli44Agent: MemorylessAgent {
     public init() throws {
         self.init(network: try Perciatelli44Network.loadDefault())
     }
+
+    /// True: one product per layer serves a whole batch.
+    public var prefersBatches: Bool { true }
 
     public func command(for observation: Observation) -> AltitudeControlCommand {
         AltitudeControlCommand(rawValue: network.greedyAction(observation: observation.values))!

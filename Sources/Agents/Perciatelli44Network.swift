@@ -1,14 +1,18 @@
-import CBLAS
 import HDF5
 import WindField
 
-/// The Q-network of BLE's frozen perciatelli44 agent (the Nature paper's), in float32 with BLAS.
+/// The Q-network of BLE's frozen perciatelli44 agent (the Nature paper's), in float32.
 ///
 /// An MLP 1099 → 600 (×7, ReLU) → 153 (linear) (ble-reference.md §6.6). The 153 outputs
 /// are 3 actions × 51 quantiles, action-major; each action's Q-value is the mean of its 51
 /// quantiles, in action order (DOWN = 0, STAY = 1, UP = 2). The input is BLE's raw feature
 /// vector (§4); the network does no normalisation of its own. The agent acts greedily:
 /// ``greedyAction(observation:)``, ties to the lowest action as TF's `ArgMax` does.
+///
+/// Layers run through ``FixedOrderDense``: each output is one chain of fused multiply-adds in
+/// input order, so an observation's quantiles are the same bits alone or in a batch of any size,
+/// on any CPU (TensorFlow sums in another order; BLE's decisions agree seed for seed, see the
+/// fidelity tests).
 ///
 /// Weights are read from `/fully_connected[_k]/weights` (`[in, out]`) and `/biases`, the layout
 /// `loonsim models import-ble` writes to `Experiments/agents/perciatelli44.h5`. The network is
@@ -39,13 +43,11 @@ public struct Perciatelli44Network: Sendable {
     /// Fails with an `HDF5Error` naming the file and dataset when the file is missing, is not
     /// HDF5, or lacks a tensor or has one of the wrong shape.
     public init(contentsOf path: String) throws {
-        _ = singleThreadedBLAS
         layers = try DenseLayerWeights(contentsOf: path, widths: Self.widths, layout: Self.layout)
     }
 
     /// Wraps tensors already in memory; their counts must match ``widths``.
     public init(kernels: [[Float]], biases: [[Float]]) {
-        _ = singleThreadedBLAS
         layers = DenseLayerWeights(widths: Self.widths, kernels: kernels, biases: biases)
     }
 
@@ -89,28 +91,19 @@ public struct Perciatelli44Network: Sendable {
         let layers = Self.widths.count - 1
         for layer in 0..<layers {
             let (inputs, outputs) = (Self.widths[layer], Self.widths[layer + 1])
-            var next = [Float](repeating: 0, count: count * outputs)
-            next.withUnsafeMutableBufferPointer { y in
-                for row in 0..<count { y.baseAddress!.advanced(by: row * outputs).update(from: biases[layer], count: outputs) }
+            activation = [Float](unsafeUninitializedCapacity: count * outputs) { y, initialized in
                 kernels[layer].withUnsafeBufferPointer { kernel in
-                    activation.withUnsafeBufferPointer { x in
-                        if count == 1 {
-                            // y = Wᵀ·x + b with W stored [in, out] row-major.
-                            cblas_sgemv(CblasRowMajor, CblasTrans, Int32(inputs), Int32(outputs), 1,
-                                        kernel.baseAddress, Int32(outputs), x.baseAddress, 1, 1, y.baseAddress, 1)
-                        } else {
-                            // Y = X·W + B, X [count, in], W [in, out].
-                            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(count), Int32(outputs),
-                                        Int32(inputs), 1, x.baseAddress, Int32(inputs), kernel.baseAddress,
-                                        Int32(outputs), 1, y.baseAddress, Int32(outputs))
+                    biases[layer].withUnsafeBufferPointer { bias in
+                        activation.withUnsafeBufferPointer { x in
+                            FixedOrderDense.forward(rows: count, inputs: inputs, outputs: outputs, x: x.baseAddress!,
+                                                    ldx: inputs, weights: kernel.baseAddress!, bias: bias.baseAddress,
+                                                    y: y.baseAddress!, ldy: outputs,
+                                                    activation: layer < layers - 1 ? .relu : .identity)
                         }
                     }
                 }
-                if layer < layers - 1 {
-                    for index in 0..<y.count where y[index] < 0 { y[index] = 0 }
-                }
+                initialized = count * outputs
             }
-            activation = next
         }
         return activation
     }
@@ -126,7 +119,3 @@ public struct Perciatelli44Network: Sendable {
     }
 
 }
-
-/// OpenBLAS's own threads only add overhead for one agent's small products and contend with
-/// the simulator's threads; the first network made switches them off.
-private let singleThreadedBLAS: Void = openblas_set_num_threads(1)

@@ -46,12 +46,17 @@ public protocol MemorylessAgent: StationKeepingAgent {
     /// The command for `observation`.
     func command(for observation: Observation) -> AltitudeControlCommand
 
-    /// The command for each observation, in order; the same as ``command(for:)`` on each, up to
-    /// the float rounding of a batched product where the agent uses one (see the adopter).
+    /// The command for each observation, in order: the same as ``command(for:)`` on each.
     func commands(for observations: [Observation]) -> [AltitudeControlCommand]
+
+    /// Whether deciding a batch at once is much cheaper than one by one (a network agent), so an
+    /// evaluator should fly several environments in lockstep. False unless the adopter says so.
+    var prefersBatches: Bool { get }
 }
 
 extension MemorylessAgent {
+    public var prefersBatches: Bool { false }
+
     public func commands(for observations: [Observation]) -> [AltitudeControlCommand] {
         observations.map(command(for:))
     }

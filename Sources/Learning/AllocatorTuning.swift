@@ -11,7 +11,7 @@ import Glibc
 /// (45 → 78 updates/s of batch 32 with this tuning; `TrainingBenchmark`). The setting is
 /// process-wide and only changes when memory is returned, never a computed value.
 enum AllocatorTuning {
-    /// Applied once, by the first trainer.
+    /// Applied once, by the first trainer or learned agent.
     static let applied: Void = {
         #if canImport(Glibc)
         // glibc's `mallopt` (malloc.h, which Swift's Glibc module does not import), found at run time.

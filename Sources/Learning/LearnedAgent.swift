@@ -8,7 +8,7 @@ import StationKeeping
 /// The network is the Performer ``ObservationEncoder`` stored in a ``Checkpoint``; its output
 /// for one observation is `actionCount × quantileCount` values, and the command is the action
 /// (DOWN, STAY, UP) whose quantiles have the largest mean — the first one on a tie.
-public struct LearnedAgent: StationKeepingAgent {
+public struct LearnedAgent: MemorylessAgent {
     public let name: String
     /// Where the weights came from.
     public let checkpointPath: String
@@ -33,34 +33,47 @@ public struct LearnedAgent: StationKeepingAgent {
 
     /// Wraps an encoder already in memory.
     public init(encoder: ObservationEncoder, name: String, checkpointPath: String = "") {
+        // Each forward allocates its activations afresh; keep freed blocks for reuse (see AllocatorTuning).
+        _ = AllocatorTuning.applied
         self.encoder = encoder
         self.name = name
         self.checkpointPath = checkpointPath
     }
 
     /// The mean quantile of each action for `observation`.
-    public mutating func qValues(for observation: Observation) -> [Float] {
-        let output = encoder.forward(Tensor(shape: [1, Observation.count], scalars: observation.values))
+    public func qValues(for observation: Observation) -> [Float] {
+        let output = quantiles(for: [observation])
         return output.withUnsafeBufferPointer {
             QuantileOutput.actionMeans($0, row: 0, actionCount: encoder.configuration.actionCount,
                                        quantileCount: encoder.configuration.quantileCount)
         }
     }
 
-    public mutating func command(for observation: Observation) -> AltitudeControlCommand {
-        let output = encoder.forward(Tensor(shape: [1, Observation.count], scalars: observation.values))
-        return AltitudeControlCommand(rawValue: QuantileOutput.greedyAction(
-            output.scalars, row: 0, actionCount: encoder.configuration.actionCount,
-            quantileCount: encoder.configuration.quantileCount))!
+    /// True: one product per layer serves a whole batch.
+    public var prefersBatches: Bool { true }
+
+    public func command(for observation: Observation) -> AltitudeControlCommand {
+        commands(for: [observation])[0]
     }
 
-    public mutating func beginEpisode(observation: Observation, seed: UInt64) -> AltitudeControlCommand {
-        command(for: observation)
+    /// One batched forward for all `observations`; each gets the command it gets alone (the
+    /// network's products are summed in a fixed order per row, see ``FixedOrderDense``).
+    public func commands(for observations: [Observation]) -> [AltitudeControlCommand] {
+        let output = quantiles(for: observations)
+        let (actions, quantiles) = (encoder.configuration.actionCount, encoder.configuration.quantileCount)
+        return observations.indices.map { row in
+            AltitudeControlCommand(rawValue: QuantileOutput.greedyAction(output, row: row, actionCount: actions,
+                                                                         quantileCount: quantiles))!
+        }
     }
 
-    public mutating func step(reward: Double, observation: Observation) -> AltitudeControlCommand {
-        command(for: observation)
+    /// The network's output for a batch: `count × actionCount × quantileCount` values.
+    private func quantiles(for observations: [Observation]) -> [Float] {
+        var batch = [Float]()
+        batch.reserveCapacity(observations.count * Observation.count)
+        for observation in observations { batch.append(contentsOf: observation.values) }
+        // The forward pass keeps caches for a backward pass, so it runs on a copy (the weights are shared).
+        var network = encoder
+        return network.forward(Tensor(shape: [observations.count, Observation.count], scalars: batch)).scalars
     }
-
-    public mutating func endEpisode(reward: Double, terminal: Bool) {}
 }

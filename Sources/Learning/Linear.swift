@@ -1,4 +1,9 @@
+import Agents
+
 /// A fully connected layer, `y = x·W + b`, with `W` of shape `[inputWidth, outputWidth]`.
+///
+/// The forward pass uses ``FixedOrderDense`` (each row's outputs are the same bits whatever the
+/// batch), the backward pass BLAS.
 ///
 /// The weight layout (inputs as rows) is TensorFlow's and Dopamine's, so weights
 /// converted from BLE's networks load without transposing.
@@ -32,12 +37,10 @@ public struct Linear: Layer, Sendable {
             input.withUnsafeBufferPointer { x in
                 weight.value.withUnsafeBufferPointer { w in
                     bias.value.withUnsafeBufferPointer { b in
-                        // Rows start as the bias; the product adds onto them (β = 1).
-                        for row in 0..<rows {
-                            (y.baseAddress! + row * outputWidth).update(from: b.baseAddress!, count: outputWidth)
-                        }
-                        BLAS.gemm(m: rows, n: outputWidth, k: inputWidth, a: x.baseAddress!, lda: inputWidth,
-                                  b: w.baseAddress!, ldb: outputWidth, beta: 1, c: y.baseAddress!, ldc: outputWidth)
+                        // Summed in a fixed order per row, so a row's output does not depend on the batch.
+                        FixedOrderDense.forward(rows: rows, inputs: inputWidth, outputs: outputWidth, x: x.baseAddress!,
+                                                ldx: inputWidth, weights: w.baseAddress!, bias: b.baseAddress!,
+                                                y: y.baseAddress!, ldy: outputWidth)
                     }
                 }
             }
