@@ -26,6 +26,9 @@ public final class Evaluator: @unchecked Sendable {
         public var resume: Bool
         /// Writes and reads the per-episode files; nil keeps episodes in memory only (and `resume` reuses none).
         public var store: (any EpisodeStore)?
+        /// Episodes each worker flies in lockstep for an agent that prefers batches
+        /// (``MemorylessAgent/prefersBatches``); 1 flies one episode at a time. Results do not depend on it.
+        public var lockstepWidth = 16
 
         public init(agent: any StationKeepingAgent, scenarios: [Scenario], configuration: EnvironmentConfiguration,
                     winds: StationKeepingEnvironment.WindSource, windsName: String, jobs: Int, episodeDirectory: String,
@@ -116,26 +119,48 @@ public final class Evaluator: @unchecked Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let workers = max(1, min(plan.jobs, pending.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // Saves a finished episode and reports it; any failure stops the run.
+            func finish(_ result: EpisodeResult, _ scenario: Scenario) throws {
+                do {
+                    try plan.store?.save(result, scenario: scenario, to: plan.episodePath(seed: result.seed))
+                } catch {
+                    throw EvaluationError.episodeFailed(seed: result.seed, reason: "\(error)")
+                }
+                lock.lock()
+                results[result.seed] = result
+                progress.done += 1
+                progress.stepsFlown += result.finalTimestep
+                progress.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                let snapshot = progress
+                lock.unlock()
+                report(snapshot)
+            }
+            func fail(_ scenario: Scenario?, _ error: Error) {
+                lock.lock()
+                if firstError == nil {
+                    firstError = error as? EvaluationError
+                        ?? EvaluationError.episodeFailed(seed: scenario?.seed ?? -1, reason: "\(error)")
+                }
+                lock.unlock()
+            }
+            if let batched = plan.agent as? any MemorylessAgent, batched.prefersBatches, plan.lockstepWidth > 1 {
+                let runner = LockstepRunner(agent: batched, configuration: plan.configuration, winds: plan.winds,
+                                            width: plan.lockstepWidth)
+                do {
+                    try runner.run(next: { take(from: pending, shouldStop: shouldStop) }, finished: finish)
+                } catch {
+                    fail(nil, error)
+                }
+                return
+            }
             let environment = StationKeepingEnvironment(configuration: plan.configuration, winds: plan.winds)
             var agent = plan.agent
             while let scenario = take(from: pending, shouldStop: shouldStop) {
                 do {
-                    let result = try EpisodeRunner.run(agent: &agent, environment: environment, scenario: scenario)
-                    try plan.store?.save(result, scenario: scenario, to: plan.episodePath(seed: result.seed))
-                    lock.lock()
-                    results[result.seed] = result
-                    progress.done += 1
-                    progress.stepsFlown += result.finalTimestep
-                    progress.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                    let snapshot = progress
-                    lock.unlock()
-                    report(snapshot)
+                    try finish(try EpisodeRunner.run(agent: &agent, environment: environment, scenario: scenario),
+                               scenario)
                 } catch {
-                    lock.lock()
-                    if firstError == nil {
-                        firstError = EvaluationError.episodeFailed(seed: scenario.seed ?? -1, reason: "\(error)")
-                    }
-                    lock.unlock()
+                    fail(scenario, error)
                 }
             }
         }

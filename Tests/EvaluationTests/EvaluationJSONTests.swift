@@ -50,4 +50,26 @@ final class EvaluatorTests: XCTestCase {
         XCTAssertEqual(second.map(\.seed), [2, 3, 4])
         XCTAssertEqual(second.map(\.cumulativeReward), try Evaluator().run(try plan([2, 3, 4], "fresh")).map(\.cumulativeReward))
     }
+
+    func testANetworkAgentFlownInLockstepScoresEachEpisodeAsFlownAlone() throws {
+        let directory = SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let decoder = try WindField.VAEDecoder.loadDefault()
+        let agent = try Agents.Perciatelli44Agent()
+        XCTAssertTrue(agent.prefersBatches)
+        func fly(width: Int, jobs: Int) throws -> [EpisodeResult] {
+            var plan = Evaluator.Plan(agent: agent,
+                                      scenarios: try (10..<15).map { try StationKeeping.ScenarioSampler.scenario(seed: $0) },
+                                      configuration: .days(0.05), winds: .generative(decoder), windsName: "generative",
+                                      jobs: jobs, episodeDirectory: directory + "/w\(width)j\(jobs)", resume: false)
+            plan.lockstepWidth = width
+            return try Evaluator().run(plan)
+        }
+        let alone = try fly(width: 1, jobs: 1)
+        XCTAssertEqual(alone.map(\.seed), Array(10..<15))
+        XCTAssertEqual(alone.map(\.finalTimestep), [Int](repeating: 24, count: 5))
+        // Two slots per worker: finished flights hand their slot to the next scenario mid-run.
+        XCTAssertEqual(try fly(width: 2, jobs: 1), alone)
+        XCTAssertEqual(try fly(width: 16, jobs: 2), alone)
+    }
 }
