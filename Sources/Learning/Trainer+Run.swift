@@ -124,10 +124,9 @@ extension Trainer {
     /// Flies the online network greedily on the validation seeds, logs the result and keeps the
     /// best network in `best.h5`; returns the mean TWR50.
     func validate(wallSeconds: Double) throws -> Double {
-        let seeds = (0..<configuration.validation.seedCount).map { TrainingSeeds.firstValidationSeed + $0 }
         var network = online
-        let flights = try GreedyValidation.fly(network: &network, scenarios: seeds.map(scenario(seed:)), configuration: environmentConfiguration,
-                                               winds: validationWinds)
+        let flights = try GreedyValidation.fly(network: &network, scenarios: Self.validationScenarios(configuration, winds: winds),
+                                               configuration: environmentConfiguration, winds: winds.source)
         let twr = flights.map(\.timeWithinRadius)
         let mean = twr.reduce(0, +) / Double(twr.count)
         var record = TrainingMetricsRecord(kind: "validation", envSteps: envSteps, updates: updates, episodes: episodes,

@@ -52,9 +52,8 @@ public final class Trainer {
     var lastIntervalLoss: Double?
 
     let environments: [StationKeepingEnvironment]
-    let validationWinds: StationKeepingEnvironment.WindSource
-    /// The fixed grid the episodes fly over (nil: generative winds, each scenario its own forecast).
-    let windGrid: WindGrid?
+    /// The winds every episode flies in (and, for a grid, the grid each scenario is moved over).
+    let winds: WindSourceSelection
     let environmentConfiguration: EnvironmentConfiguration
     let teacher: Perciatelli44Network?
     let lossFunction: QuantileHuberLoss
@@ -96,11 +95,10 @@ public final class Trainer {
         let environmentConfiguration = EnvironmentConfiguration(profile: configuration.environment.profile,
                                                                 trialSteps: configuration.trialSteps)
         self.environmentConfiguration = environmentConfiguration
-        let (winds, grid) = try Self.windSource(configuration.environment.winds)
-        validationWinds = winds
-        windGrid = grid
+        let winds = try WindSourceSelection(configuration.environment.winds, decoder: VAEDecoder.loadDefault)
+        self.winds = winds
         environments = (0..<configuration.environment.actors).map { _ in
-            StationKeepingEnvironment(configuration: environmentConfiguration, winds: winds)
+            StationKeepingEnvironment(configuration: environmentConfiguration, winds: winds.source)
         }
         replay = ReplayBuffer(configuration: configuration.replay, discount: configuration.learner.discount,
                               stepCount: configuration.learner.nStep, actorCount: configuration.environment.actors)
@@ -108,19 +106,22 @@ public final class Trainer {
         lossFunction = QuantileHuberLoss(kappa: configuration.learner.kappa)
     }
 
-    static func windSource(_ name: String) throws -> (StationKeepingEnvironment.WindSource, WindGrid?) {
-        if name == "generative" { return (.generative(try VAEDecoder.loadDefault()), nil) }
-        let grid = try WindGridFile.read(name)
-        guard case .tangentPlane = grid.frame else {
-            throw FileError(file: name, problem: "winds on latitude/longitude; map them around a station first with `loonsim winds import`")
-        }
-        return (.grid(try GriddedWindField(grid)), grid)
-    }
-
     /// The scenario of `seed` as this run flies it (over the wind grid, if there is one).
     func scenario(seed: Int) throws -> Scenario {
-        let scenario = try ScenarioSampler.scenario(seed: seed, profile: configuration.environment.profile)
-        return windGrid.map { scenario.flown(over: $0) } ?? scenario
+        try Self.scenario(seed: seed, configuration: configuration, winds: winds)
+    }
+
+    /// The scenario of `seed` as a run of `configuration` in `winds` flies it.
+    static func scenario(seed: Int, configuration: TrainingConfiguration, winds: WindSourceSelection) throws -> Scenario {
+        winds.flying(try ScenarioSampler.scenario(seed: seed, profile: configuration.environment.profile))
+    }
+
+    /// The validation scenarios of a run of `configuration` in `winds`: seeds
+    /// ``TrainingSeeds/firstValidationSeed`` onward, as validation and the finished run's flight logs fly them.
+    public static func validationScenarios(_ configuration: TrainingConfiguration, winds: WindSourceSelection) throws -> [Scenario] {
+        try (0..<configuration.validation.seedCount).map {
+            try scenario(seed: TrainingSeeds.firstValidationSeed + $0, configuration: configuration, winds: winds)
+        }
     }
 
     /// Whether the budget is spent.

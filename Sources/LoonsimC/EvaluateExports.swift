@@ -69,11 +69,9 @@ public func loonsimEvaluate(_ agent: UnsafeMutableRawPointer?, _ callback: Polic
         } else {
             flown = try Handle.object(agent, as: AgentBox.self).agent
         }
-        let windsText = try string(winds, "the wind source")
         let plan = Evaluator.Plan(
             agent: flown, scenarios: scenarios, configuration: simulation.configuration,
-            winds: simulation.batch.environments[0].winds,
-            windsName: windsText == "generative" ? windsText : (windsText as NSString).lastPathComponent,
+            winds: simulation.winds.source, windsName: simulation.winds.name,
             jobs: Int(jobs), episodeDirectory: try string(episodeDirectory, "the episode folder"), resume: false)
         let results: [EpisodeResult]
         do {

@@ -17,8 +17,8 @@ final class Simulation {
     let fileScenarios: [Int: Scenario]?
     /// The scenario file's seeds, in file order.
     let fileSeeds: [Int]
-    /// The wind grid every scenario is flown over, when the winds are not generative.
-    let grid: WindGrid?
+    /// The winds, and the grid every scenario is flown over when they are not generative.
+    let winds: WindSourceSelection
 
     /// The number of doubles ``writeInfo(_:_:into:)`` writes per environment.
     static let infoCount = 11
@@ -33,19 +33,8 @@ final class Simulation {
             throw InterfaceError("days must be positive (at least one 3-minute step) and at most 365, got \(days)")
         }
         configuration = .days(days, profile: profile)
-        let source: StationKeepingEnvironment.WindSource
-        if winds == "generative" {
-            source = .generative(try DataHome.shared.decoder())
-            grid = nil
-        } else {
-            let loaded = try WindGridFile.read(winds)
-            guard case .tangentPlane = loaded.frame else {
-                throw InterfaceError("\(winds): winds on latitude/longitude; map them around a station first with "
-                    + "`loonsim winds import \(winds) --station-lat LAT --station-lon LON --out GRID.h5`")
-            }
-            source = .grid(try GriddedWindField(loaded))
-            grid = loaded
-        }
+        let selection = try WindSourceSelection(winds, decoder: DataHome.shared.decoder)
+        self.winds = selection
         if let scenarioFile {
             let scenarios = try ScenarioFile.load(scenarioFile)
             guard !scenarios.isEmpty else { throw InterfaceError("\(scenarioFile): holds no scenarios") }
@@ -55,7 +44,7 @@ final class Simulation {
             fileScenarios = nil
             fileSeeds = []
         }
-        batch = EnvironmentBatch(count: count, configuration: configuration, winds: source, threads: max(1, threads))
+        batch = EnvironmentBatch(count: count, configuration: configuration, winds: selection.source, threads: max(1, threads))
     }
 
     /// The scenario `seed` names (see the type's summary).
@@ -71,7 +60,7 @@ final class Simulation {
         } else {
             scenario = try ScenarioSampler.scenario(seed: seed, profile: configuration.profile)
         }
-        return grid.map { scenario.flown(over: $0) } ?? scenario
+        return winds.flying(scenario)
     }
 
     /// The environment at `index`, or an error naming the valid range.

@@ -84,10 +84,11 @@ struct EvaluateCommand: ParsableCommand {
         let configuration = EnvironmentConfiguration.days(days, profile: profile)
         let prototype = try reportingErrors { try Self.makeAgent(agent, profile: profile) }
         let decoder = try reportingErrors { try VAEDecoder.loadDefault() }
-        let (windSource, windsName, grid) = try reportingErrors { try Self.windSource(winds, decoder: decoder) }
+        let selection = try reportingErrors { try WindSourceSelection(winds, decoder: { decoder }) }
+        let (windSource, windsName) = (selection.source, selection.name)
         var (list, group) = try reportingErrors { try selectScenarios(profile: profile) }
-        if let grid {
-            list = list.map { $0.flown(over: grid) }
+        if let grid = selection.grid {
+            list = list.map(selection.flying)
             for line in Self.coverageNotes(grid, file: winds, trialDays: days) {
                 FileHandle.standardError.write(Data("evaluate: \(line)\n".utf8))
             }
@@ -179,18 +180,6 @@ struct EvaluateCommand: ParsableCommand {
         let seeds = try self.seeds.map(SeedList.parse) ?? (suite ?? .small).seeds
         let group = self.seeds == nil ? (suite ?? .small).bleName : "seeds"
         return (try seeds.map { try ScenarioSampler.scenario(seed: $0, profile: profile) }, group)
-    }
-
-    static func windSource(_ text: String, decoder: VAEDecoder) throws
-        -> (StationKeepingEnvironment.WindSource, String, WindGrid?)
-    {
-        if text == "generative" { return (.generative(decoder), "generative", nil) }
-        let grid = try WindGridFile.read(text)
-        guard case .tangentPlane = grid.frame else {
-            throw UserFacingError(description: "\(text): winds on latitude/longitude; map them around a station first with "
-                + "`loonsim winds import \(text) --station-lat LAT --station-lon LON --out GRID.h5`")
-        }
-        return (.grid(try GriddedWindField(grid)), (text as NSString).lastPathComponent, grid)
     }
 
     /// What a user flying over `grid` should know about its coverage (BLE's lookup rules, §3.3):

@@ -86,20 +86,15 @@ struct TrainRunCommand: ParsableCommand {
         let best = (runDirectory as NSString).appendingPathComponent("best.h5")
         let agent = try LearnedAgent(checkpointPath: best)
         let environment = EnvironmentConfiguration(profile: configuration.environment.profile, trialSteps: configuration.trialSteps)
-        let decoder = try VAEDecoder.loadDefault()
-        let (winds, windsName, grid) = try EvaluateCommand.windSource(configuration.environment.winds, decoder: decoder)
-        let scenarios = try (0..<configuration.validation.seedCount).map { index in
-            let scenario = try ScenarioSampler.scenario(seed: TrainingSeeds.firstValidationSeed + index,
-                                                        profile: configuration.environment.profile)
-            return grid.map { scenario.flown(over: $0) } ?? scenario
-        }
+        let winds = try WindSourceSelection(configuration.environment.winds, decoder: VAEDecoder.loadDefault)
+        let scenarios = try Trainer.validationScenarios(configuration, winds: winds)
         let settings = FlightSettings(agent: try EvaluateCommand.agentRecord(agent), configuration: environment,
                                       winds: try EvaluateCommand.windRecord(configuration.environment.winds),
                                       loonsimVersion: Loonsim.configuration.version,
                                       commandLine: CommandLine.arguments.joined(separator: " "))
         let folder = (runDirectory as NSString).appendingPathComponent("validation/best")
-        let plan = Evaluator.Plan(agent: agent, scenarios: scenarios, configuration: environment, winds: winds,
-                                  windsName: windsName, jobs: System.coreCount, episodeDirectory: folder, resume: false,
+        let plan = Evaluator.Plan(agent: agent, scenarios: scenarios, configuration: environment, winds: winds.source,
+                                  windsName: winds.name, jobs: System.coreCount, episodeDirectory: folder, resume: false,
                                   store: FlightLogStore(settings: settings))
         let results = try Evaluator().run(plan, report: { _ in }, shouldStop: { false })
         let summary = EvaluationSummary(results)
