@@ -53,7 +53,7 @@ let package = Package(
                 cSettings: [.unsafeFlags(["-ffp-contract=off"])], linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
 
         // The station-keeping task (reference §1, §4, §5): scenarios, observation, wind GP, reward, environment.
-        .target(name: "StationKeeping", dependencies: ["BalloonPhysics", "WindField", "Randomness", "CBLAS", "FileErrors"],
+        .target(name: "StationKeeping", dependencies: ["BalloonPhysics", "WindField", "Randomness", "CBLAS", "CWindKernels", "FileErrors"],
                 swiftSettings: releaseSpeed),
 
         // One-time conversion of BLE's shipped models (wheel → HDF5).
@@ -114,7 +114,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ExperimentSupport"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "CWindKernelsTests", dependencies: ["CWindKernels"]),
-        .testTarget(name: "StationKeepingTests", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5", "TestSupport", "ExperimentSupport"]),
+        .testTarget(name: "StationKeepingTests", dependencies: ["StationKeeping", "CWindKernels", "BalloonPhysics", "WindField", "HDF5", "TestSupport", "ExperimentSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField", "TestSupport"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
         .testTarget(name: "WindFieldTests", dependencies: ["WindField", "HDF5", "TestSupport"]),
