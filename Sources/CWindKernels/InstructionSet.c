@@ -72,3 +72,23 @@ void loonsim_gp_solve(loonsim_isa isa, long n, const double *L, long stride, dou
         return;
     }
 }
+
+double loonsim_cholesky_forward(loonsim_isa isa, long n, const double *L, long stride, double *l) {
+    switch (isa) {
+#if LOONSIM_X86_64
+    case LOONSIM_ISA_AVX512: return loonsim_cholesky_forward_avx512(n, L, stride, l);
+    case LOONSIM_ISA_AVX2: return loonsim_cholesky_forward_avx2(n, L, stride, l);
+#endif
+    default: return loonsim_cholesky_forward_portable(n, L, stride, l);
+    }
+}
+
+void loonsim_cholesky_drop_first(loonsim_isa isa, long n, double *L, long stride, double *work) {
+    switch (isa) {
+#if LOONSIM_X86_64
+    case LOONSIM_ISA_AVX512: loonsim_cholesky_drop_first_avx512(n, L, stride, work); return;
+    case LOONSIM_ISA_AVX2: loonsim_cholesky_drop_first_avx2(n, L, stride, work); return;
+#endif
+    default: loonsim_cholesky_drop_first_portable(n, L, stride, work); return;
+    }
+}

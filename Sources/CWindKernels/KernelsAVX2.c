@@ -129,5 +129,48 @@ void loonsim_gp_solve_avx2(long n, const double *L, long stride, double *B, long
     }
 }
 
+double loonsim_cholesky_forward_avx2(long n, const double *L, long stride, double *l) {
+    double square = 0;
+    for (long j = 0; j < n; j++) {
+        const double *column = L + j * stride;
+        double lj = l[j] / column[j];
+        l[j] = lj;
+        square += lj * lj;
+        __m256d factor = _mm256_set1_pd(lj);
+        long i = j + 1;
+        for (; i + 4 <= n; i += 4) {
+            _mm256_storeu_pd(l + i, _mm256_sub_pd(_mm256_loadu_pd(l + i), _mm256_mul_pd(_mm256_loadu_pd(column + i), factor)));
+        }
+        for (; i < n; i++) l[i] -= column[i] * lj;
+    }
+    return square;
+}
+
+void loonsim_cholesky_drop_first_avx2(long n, double *L, long stride, double *work) {
+    if (n <= 1) return;
+    double *x = work;
+    memcpy(x, L + 1, (size_t)(n - 1) * sizeof *x);
+    for (long j = 0; j < n - 1; j++) {
+        const double *old = L + (j + 1) * stride + 1;   // old[i] = L[i + 1][j + 1]
+        double *new = L + j * stride;                    // new[i] = L′[i][j]
+        double diagonal = old[j], xj = x[j];
+        double radius = sqrt(diagonal * diagonal + xj * xj);
+        double c = diagonal / radius, s = xj / radius;
+        new[j] = radius;
+        __m256d cv = _mm256_set1_pd(c), sv = _mm256_set1_pd(s);
+        long i = j + 1;
+        for (; i + 4 <= n - 1; i += 4) {
+            __m256d value = _mm256_loadu_pd(old + i), xi = _mm256_loadu_pd(x + i);
+            _mm256_storeu_pd(new + i, _mm256_add_pd(_mm256_mul_pd(cv, value), _mm256_mul_pd(sv, xi)));
+            _mm256_storeu_pd(x + i, _mm256_sub_pd(_mm256_mul_pd(cv, xi), _mm256_mul_pd(sv, value)));
+        }
+        for (; i < n - 1; i++) {
+            double value = old[i], xi = x[i];
+            new[i] = c * value + s * xi;
+            x[i] = c * xi - s * value;
+        }
+    }
+}
+
 #pragma clang attribute pop
 #endif

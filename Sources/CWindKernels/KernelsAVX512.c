@@ -209,5 +209,54 @@ void loonsim_gp_solve_avx512(long n, const double *L, long stride, double *B, lo
     }
 }
 
+double loonsim_cholesky_forward_avx512(long n, const double *L, long stride, double *l) {
+    double square = 0;
+    for (long j = 0; j < n; j++) {
+        const double *column = L + j * stride;
+        double lj = l[j] / column[j];
+        l[j] = lj;
+        square += lj * lj;
+        __m512d factor = _mm512_set1_pd(lj);
+        long i = j + 1;
+        for (; i + 8 <= n; i += 8) {
+            _mm512_storeu_pd(l + i, _mm512_sub_pd(_mm512_loadu_pd(l + i), _mm512_mul_pd(_mm512_loadu_pd(column + i), factor)));
+        }
+        if (i < n) {
+            __mmask8 tail = (__mmask8)((1u << (n - i)) - 1);
+            __m512d updated = _mm512_sub_pd(_mm512_maskz_loadu_pd(tail, l + i),
+                                            _mm512_mul_pd(_mm512_maskz_loadu_pd(tail, column + i), factor));
+            _mm512_mask_storeu_pd(l + i, tail, updated);
+        }
+    }
+    return square;
+}
+
+void loonsim_cholesky_drop_first_avx512(long n, double *L, long stride, double *work) {
+    if (n <= 1) return;
+    double *x = work;
+    memcpy(x, L + 1, (size_t)(n - 1) * sizeof *x);
+    for (long j = 0; j < n - 1; j++) {
+        const double *old = L + (j + 1) * stride + 1;   // old[i] = L[i + 1][j + 1]
+        double *new = L + j * stride;                    // new[i] = L′[i][j]
+        double diagonal = old[j], xj = x[j];
+        double radius = sqrt(diagonal * diagonal + xj * xj);
+        double c = diagonal / radius, s = xj / radius;
+        new[j] = radius;
+        __m512d cv = _mm512_set1_pd(c), sv = _mm512_set1_pd(s);
+        long i = j + 1;
+        for (; i + 8 <= n - 1; i += 8) {
+            __m512d value = _mm512_loadu_pd(old + i), xi = _mm512_loadu_pd(x + i);
+            _mm512_storeu_pd(new + i, _mm512_add_pd(_mm512_mul_pd(cv, value), _mm512_mul_pd(sv, xi)));
+            _mm512_storeu_pd(x + i, _mm512_sub_pd(_mm512_mul_pd(cv, xi), _mm512_mul_pd(sv, value)));
+        }
+        if (i < n - 1) {
+            __mmask8 tail = (__mmask8)((1u << (n - 1 - i)) - 1);
+            __m512d value = _mm512_maskz_loadu_pd(tail, old + i), xi = _mm512_maskz_loadu_pd(tail, x + i);
+            _mm512_mask_storeu_pd(new + i, tail, _mm512_add_pd(_mm512_mul_pd(cv, value), _mm512_mul_pd(sv, xi)));
+            _mm512_mask_storeu_pd(x + i, tail, _mm512_sub_pd(_mm512_mul_pd(cv, xi), _mm512_mul_pd(sv, value)));
+        }
+    }
+}
+
 #pragma clang attribute pop
 #endif

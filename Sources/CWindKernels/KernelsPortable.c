@@ -72,3 +72,34 @@ void loonsim_gp_solve_portable(long n, const double *L, long stride, double *B, 
         solve_column(n, L, stride, B, M, c, B + errorColumn, B + errorColumn + 1, explained + c, meanU + c, meanV + c);
     }
 }
+
+double loonsim_cholesky_forward_portable(long n, const double *L, long stride, double *l) {
+    double square = 0;
+    for (long j = 0; j < n; j++) {
+        const double *column = L + j * stride;
+        double lj = l[j] / column[j];
+        l[j] = lj;
+        square += lj * lj;
+        for (long i = j + 1; i < n; i++) l[i] -= column[i] * lj;
+    }
+    return square;
+}
+
+void loonsim_cholesky_drop_first_portable(long n, double *L, long stride, double *work) {
+    if (n <= 1) return;
+    double *x = work;
+    memcpy(x, L + 1, (size_t)(n - 1) * sizeof *x);
+    for (long j = 0; j < n - 1; j++) {
+        const double *old = L + (j + 1) * stride + 1;   // old[i] = L[i + 1][j + 1]
+        double *new = L + j * stride;                    // new[i] = L′[i][j]
+        double diagonal = old[j], xj = x[j];
+        double radius = sqrt(diagonal * diagonal + xj * xj);
+        double c = diagonal / radius, s = xj / radius;
+        new[j] = radius;
+        for (long i = j + 1; i < n - 1; i++) {
+            double value = old[i], xi = x[i];
+            new[i] = c * value + s * xi;
+            x[i] = c * xi - s * value;
+        }
+    }
+}

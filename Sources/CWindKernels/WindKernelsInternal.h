@@ -73,6 +73,8 @@ void loonsim_exp_groups_portable(const double *x, double *y, long count);
 void loonsim_gp_kernel_matrix_portable(long rows, long columns, double queryX, double queryY, double queryT,
                                        const double *x, const double *y, const double *p, const double *t,
                                        const double *levels, double *out, long outStride);
+double loonsim_cholesky_forward_portable(long n, const double *L, long stride, double *l);
+void loonsim_cholesky_drop_first_portable(long n, double *L, long stride, double *work);
 void loonsim_gp_solve_portable(long n, const double *L, long stride, double *B, long columnStride, long errorColumn,
                                double *explained, double *meanU, double *meanV);
 
@@ -81,12 +83,16 @@ void loonsim_exp_groups_avx2(const double *x, double *y, long count);
 void loonsim_gp_kernel_matrix_avx2(long rows, long columns, double queryX, double queryY, double queryT,
                                    const double *x, const double *y, const double *p, const double *t,
                                    const double *levels, double *out, long outStride);
+double loonsim_cholesky_forward_avx2(long n, const double *L, long stride, double *l);
+void loonsim_cholesky_drop_first_avx2(long n, double *L, long stride, double *work);
 void loonsim_gp_solve_avx2(long n, const double *L, long stride, double *B, long columnStride, long errorColumn,
                            double *explained, double *meanU, double *meanV);
 void loonsim_exp_groups_avx512(const double *x, double *y, long count);
 void loonsim_gp_kernel_matrix_avx512(long rows, long columns, double queryX, double queryY, double queryT,
                                      const double *x, const double *y, const double *p, const double *t,
                                      const double *levels, double *out, long outStride);
+double loonsim_cholesky_forward_avx512(long n, const double *L, long stride, double *l);
+void loonsim_cholesky_drop_first_avx512(long n, double *L, long stride, double *work);
 void loonsim_gp_solve_avx512(long n, const double *L, long stride, double *B, long columnStride, long errorColumn,
                              double *explained, double *meanU, double *meanV);
 #endif

@@ -28,7 +28,7 @@ final class SlidingCholesky {
     /// A work vector of `capacity + 4` entries: the new row in ``append`` and the rotated vector in
     /// ``dropFirst``.
     private var work: UnsafeMutablePointer<Double>
-    /// The instruction set of ``solve``'s C kernel.
+    /// The instruction set of the C kernels of ``append(kernelRow:diagonal:)``, ``dropFirst()`` and ``solve``.
     let instructionSet: loonsim_isa
 
     init(capacity: Int = 128, instructionSet: loonsim_isa = loonsim_best_isa()) {
@@ -77,19 +77,8 @@ final class SlidingCholesky {
         let L = storage, stride = rowStride
         let l = work
         l.update(from: kernelRow, count: n)
-        // Forward substitution, column by column: l_j = (k_j − Σ_{i<j} L_ji l_i)/L_jj.
-        var square = 0.0
-        for j in 0..<n {
-            let column = L + j * stride
-            let lj = l[j] / column[j]
-            l[j] = lj
-            square += lj * lj
-            var i = j + 1
-            while i < n {
-                l[i] -= column[i] * lj
-                i += 1
-            }
-        }
+        // Forward substitution, column by column: l_j = (k_j − Σ_{i<j} L_ji l_i)/L_jj (CWindKernels).
+        let square = loonsim_cholesky_forward(instructionSet, n, L, stride, l)
         let pivot = diagonal - square
         guard pivot > 0 else { return false }
         for j in 0..<n { L[j * stride + n] = l[j] }
@@ -122,26 +111,8 @@ final class SlidingCholesky {
     func dropFirst() {
         let n = count
         guard n > 1 else { count = 0; return }
-        let L = storage, stride = rowStride
-        // x = l₂₁ (old rows 1..<n of column 0), indexed by the new row i′ = i − 1.
-        let x = work
-        x.update(from: L + 1, count: n - 1)
-        // Old column j + 1 (rows j + 1..<n) rotated with x becomes new column j (rows j..<n − 1).
-        for j in 0..<(n - 1) {
-            let old = L + (j + 1) * stride + 1   // old[i′] = L_old[i′ + 1][j + 1]
-            let new = L + j * stride             // new[i′] = L_new[i′][j]
-            let diagonal = old[j], xj = x[j]
-            let radius = (diagonal * diagonal + xj * xj).squareRoot()
-            let c = diagonal / radius, s = xj / radius
-            new[j] = radius
-            var i = j + 1
-            while i < n - 1 {
-                let value = old[i], xi = x[i]
-                new[i] = c * value + s * xi
-                x[i] = c * xi - s * value
-                i += 1
-            }
-        }
+        // Old column j + 1 rotated with x = l₂₁ becomes new column j (CWindKernels).
+        loonsim_cholesky_drop_first(instructionSet, n, storage, rowStride, work)
         count = n - 1
     }
 

@@ -66,4 +66,16 @@ void loonsim_gp_solve(loonsim_isa isa, long n, const double *L, long stride,
                       double *B, long columnStride, long errorColumn,
                       double *explained, double *meanU, double *meanV);
 
+/// The forward substitution that borders a Cholesky factor with a new point: overwrites `l` (the
+/// new point's covariances with the `n` points held) with `L⁻¹l`, column by column
+/// (`l_j ← l_j/L_jj`, then `l_i ← l_i − L_ij·l_j` for i > j, each product rounded before the
+/// subtraction), and returns `Σ l_j²` summed in order. `L` is column-major, `stride` rows a column.
+double loonsim_cholesky_forward(loonsim_isa isa, long n, const double *L, long stride, double *l);
+
+/// Removes the first of `n` points from the Cholesky factor `L` (column-major, `stride` rows a
+/// column): the trailing block's factor, the rank-one update of `L₂₂` by `l₂₁` with Givens
+/// rotations, shifted to index 0. For each new column j: `ρ = √(d² + x_j²)`, `c = d/ρ`, `s = x_j/ρ`,
+/// then `L′_ij = c·L_{i+1,j+1} + s·x_i` and `x_i ← c·x_i − s·L_{i+1,j+1}`. `work` holds n doubles.
+void loonsim_cholesky_drop_first(loonsim_isa isa, long n, double *L, long stride, double *work);
+
 #endif
