@@ -1,5 +1,6 @@
 // Which of the kernels' instruction sets this CPU runs, and the dispatching entry points.
 #include "WindKernelsInternal.h"
+#include <stdatomic.h>
 
 int loonsim_isa_supported(loonsim_isa isa) {
     switch (isa) {
@@ -19,13 +20,15 @@ int loonsim_isa_supported(loonsim_isa isa) {
 }
 
 loonsim_isa loonsim_best_isa(void) {
-    // Racing first calls compute the same answer; the int store is atomic on every supported CPU.
-    static volatile int best = -1;
-    if (best < 0) {
-        best = loonsim_isa_supported(LOONSIM_ISA_AVX512) ? LOONSIM_ISA_AVX512
-             : loonsim_isa_supported(LOONSIM_ISA_AVX2) ? LOONSIM_ISA_AVX2 : LOONSIM_ISA_PORTABLE;
+    // Racing first calls compute the same answer and store it alike.
+    static _Atomic int best = -1;
+    int known = atomic_load_explicit(&best, memory_order_relaxed);
+    if (known < 0) {
+        known = loonsim_isa_supported(LOONSIM_ISA_AVX512) ? LOONSIM_ISA_AVX512
+              : loonsim_isa_supported(LOONSIM_ISA_AVX2) ? LOONSIM_ISA_AVX2 : LOONSIM_ISA_PORTABLE;
+        atomic_store_explicit(&best, known, memory_order_relaxed);
     }
-    return (loonsim_isa)best;
+    return (loonsim_isa)known;
 }
 
 void loonsim_exp_groups(loonsim_isa isa, const double *x, double *y, long count) {
