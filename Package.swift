@@ -51,8 +51,13 @@ let package = Package(
         // Balloon physics (reference §2): atmosphere, sun, thermal, envelope, ACS, power, safety layers, inner step.
         .target(name: "BalloonPhysics", dependencies: ["WindField"], swiftSettings: releaseSpeed),
 
+        // The wind GP's kernel values and triangular solve in C, for AVX2 and AVX-512 chosen at run time
+        // (and a portable fallback), all rounding alike: no contraction into fused multiply-adds.
+        .target(name: "CWindKernels", path: "Sources/CWindKernels",
+                cSettings: [.unsafeFlags(["-ffp-contract=off"])], linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+
         // The station-keeping task (reference §1, §4, §5): scenarios, observation, wind GP, reward, environment.
-        .target(name: "StationKeeping", dependencies: ["BalloonPhysics", "WindField", "Randomness", "CBLAS", "FileErrors"],
+        .target(name: "StationKeeping", dependencies: ["BalloonPhysics", "WindField", "Randomness", "CBLAS", "CWindKernels", "FileErrors"],
                 swiftSettings: releaseSpeed),
 
         // One-time conversion of BLE's shipped models (wheel → HDF5).
@@ -112,7 +117,8 @@ let package = Package(
         .target(name: "ExperimentSupport", dependencies: ["FileErrors"], path: "Experiments/ExperimentSupport"),
         .target(name: "TestSupport", dependencies: ["ExperimentSupport"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
-        .testTarget(name: "StationKeepingTests", dependencies: ["StationKeeping", "BalloonPhysics", "WindField", "HDF5", "TestSupport", "ExperimentSupport"]),
+        .testTarget(name: "CWindKernelsTests", dependencies: ["CWindKernels"]),
+        .testTarget(name: "StationKeepingTests", dependencies: ["StationKeeping", "CWindKernels", "BalloonPhysics", "WindField", "HDF5", "TestSupport", "ExperimentSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Agents", "StationKeeping", "WindField", "TestSupport"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
         .testTarget(name: "WindFieldTests", dependencies: ["WindField", "HDF5", "TestSupport"]),

@@ -1,3 +1,4 @@
+import CWindKernels
 import Foundation
 
 /// BLE's Gaussian process over the forecast error, `e = measured wind − forecast` (reference §4.4).
@@ -14,8 +15,11 @@ import Foundation
 ///   refactorisation per query);
 /// * a query solves `L·[V | z] = [K*ᵀ | E]` in one blocked forward substitution and reads the mean
 ///   `Vᵀz` (= K*·(K + αI)⁻¹E) and the variance `σ² − ‖V_k‖²` from it;
-/// * kernel values come from ``VectorExp`` (≈ 0.5 ulp, four lanes at a time); the horizontal and
-///   time parts of the squared distance are shared by all levels of the column.
+/// * a query's kernel values come from `loonsim_gp_kernel_matrix` (CWindKernels: ``VectorExp``'s
+///   exponential, ≈ 0.5 ulp, and the square roots, in the widest SIMD this CPU has); the horizontal
+///   and time parts of the squared distance are shared by all levels of the column;
+/// * the solve runs in CWindKernels too (``SlidingCholesky/solve(rows:rhs:columnStride:errorColumn:explained:meanU:meanV:)``).
+///   Every instruction set gives the same bits.
 ///
 /// This is a reference type: it owns the work buffers that keep observations and queries free
 /// of allocation. Give each environment its own.
@@ -34,11 +38,11 @@ public final class WindGP {
     /// The stored observations, oldest first.
     private let stored = Observations()
     /// Factor of `K + αI` over all stored observations (internal for tests).
-    let factor = SlidingCholesky()
+    let factor: SlidingCholesky
     /// A query window that is not a leading run of the stored observations, and its factor
     /// (built on demand; BLE's features never need it).
     private lazy var window = Observations()
-    private lazy var windowFactor = SlidingCholesky()
+    private lazy var windowFactor = SlidingCholesky(instructionSet: instructionSet)
     /// Work: one kernel row; the right-hand sides `[exp(−R) | E]` (row-major, observations × columns);
     /// the scaled query pressures; per-column sums of the solve.
     private var kernelRow: UnsafeMutablePointer<Double>
@@ -49,9 +53,17 @@ public final class WindGP {
     private var explained: UnsafeMutablePointer<Double>
     private var sumU: UnsafeMutablePointer<Double>
     private var sumV: UnsafeMutablePointer<Double>
-    private let expTable = UnsafePointer(VectorExp.table)
+    private let expTable = VectorExp.table
+    /// The instruction set of the C kernels (internal, so that tests can compare them).
+    let instructionSet: loonsim_isa
 
-    public init() {
+    /// A GP with no observations, computing with the widest instruction set this CPU runs.
+    public convenience init() { self.init(instructionSet: loonsim_best_isa()) }
+
+    /// A GP whose kernels run on `instructionSet` (one this CPU runs).
+    init(instructionSet: loonsim_isa) {
+        self.instructionSet = instructionSet
+        factor = SlidingCholesky(instructionSet: instructionSet)
         kernelRow = .allocate(capacity: 1)
         rhs = .allocate(capacity: 1)
         levels = .allocate(capacity: 1)
@@ -163,48 +175,12 @@ public final class WindGP {
         reserveColumns(columns, rows: n)
         for k in 0..<m { levels[k] = pressuresPa[k] / Self.pressureScalePa }
         for k in m..<columns { levels[k] = levels[m - 1] }
-        var lowestLevel = levels[0], highestLevel = levels[0]
-        for k in 0..<m {
-            lowestLevel = min(lowestLevel, levels[k])
-            highestLevel = max(highestLevel, levels[k])
-        }
         let query = Self.scaled(xMeters, yMeters, 0, elapsedSeconds)
-        let table = expTable
+        loonsim_gp_kernel_matrix(instructionSet, n, errorColumn, query[0], query[1], query[3],
+                                 points.x, points.y, points.p, points.t, levels, rhs, columns)
         for i in 0..<n {
-            // Squared distance summed in coordinate order, like scipy's cdist: ((dx² + dy²) + dp²) + dt².
-            let dx = query[0] - points.x[i], dy = query[1] - points.y[i], dt = query[3] - points.t[i]
-            let horizontal = dx * dx + dy * dy, time = dt * dt
-            let h = SIMD4<Double>(repeating: horizontal), t = SIMD4<Double>(repeating: time)
-            let p = SIMD4<Double>(repeating: points.p[i])
-            let out = rhs + i * columns
-            @inline(__always) func distance(_ k: Int) -> SIMD4<Double> {
-                let dp = SlidingCholesky.load(levels + k) - p
-                return ((h + dp * dp) + t).squareRoot()
-            }
-            // Rows whose distances all stay below 690 (always, for a balloon's column) skip the
-            // range check of the exponential, and are software-pipelined: the (slow, unpipelined)
-            // square roots of levels k + 8…k + 11 overlap the exponentials of levels k…k + 3.
-            let farthest = max(abs(lowestLevel - points.p[i]), abs(highestLevel - points.p[i]))
-            var k = 0
-            if (horizontal + farthest * farthest) + time < 690 * 690 {
-                var r0 = distance(0)
-                var r1 = distance(min(4, errorColumn - 4))
-                while k + 8 < errorColumn {
-                    let next = distance(k + 8)
-                    SlidingCholesky.store(VectorExp.exp(inRange: -r0, table: table), out + k)
-                    r0 = r1
-                    r1 = next
-                    k += 4
-                }
-                SlidingCholesky.store(VectorExp.exp(inRange: -r0, table: table), out + k)
-                if k + 4 < errorColumn { SlidingCholesky.store(VectorExp.exp(inRange: -r1, table: table), out + k + 4) }
-            } else {
-                while k < errorColumn {
-                    SlidingCholesky.store(VectorExp.exp(-distance(k), table: table), out + k)
-                    k += 4
-                }
-            }
-            SlidingCholesky.store(SIMD4(points.errorsU[i], points.errorsV[i], 0, 0), out + errorColumn)
+            let out = rhs + i * columns + errorColumn
+            out[0] = points.errorsU[i]; out[1] = points.errorsV[i]; out[2] = 0; out[3] = 0
         }
         solver.solve(rows: n, rhs: rhs, columnStride: columns, errorColumn: errorColumn,
                      explained: explained, meanU: sumU, meanV: sumV)

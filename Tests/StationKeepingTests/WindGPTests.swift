@@ -1,3 +1,4 @@
+import CWindKernels
 import Foundation
 import TestSupport
 import XCTest
@@ -348,6 +349,27 @@ final class WindGPAccuracyTests: XCTestCase {
                     ? (u: pressures.map { _ in 0.0 }, v: pressures.map { _ in 0.0 }, s: pressures.map { _ in 0.0 })
                     : Reference(window).posterior(x: point.x, y: point.y, t: t, pressures: pressures)
                 assertAgree(fast, reference, "observation \(index), query at \(t) s")
+            }
+        }
+    }
+
+    func testEveryInstructionSetGivesTheSameBitsOverALongEpisode() {
+        let flight = Flight(steps: 400, seed: 17)
+        let sets = [LOONSIM_ISA_PORTABLE, LOONSIM_ISA_AVX2, LOONSIM_ISA_AVX512].filter { loonsim_isa_supported($0) != 0 }
+        let gps = sets.map { WindGP(instructionSet: $0) }
+        for (index, point) in flight.points.enumerated() {
+            for gp in gps { observe(gp, point) }
+            guard index % 29 == 0 else { continue }
+            let pressures = column(around: point.p)
+            // The running factor's window, and one of its own (a query earlier in the episode).
+            for t in [point.t, point.t - 3 * 3600] {
+                let results = gps.map { query($0, x: point.x, y: point.y, t: t, pressures: pressures) }
+                for (isa, result) in zip(sets, results).dropFirst() {
+                    let what = "step \(index), query at \(t) s, instruction set \(isa.rawValue)"
+                    XCTAssertEqual(result.u.map(\.bitPattern), results[0].u.map(\.bitPattern), what)
+                    XCTAssertEqual(result.v.map(\.bitPattern), results[0].v.map(\.bitPattern), what)
+                    XCTAssertEqual(result.s.map(\.bitPattern), results[0].s.map(\.bitPattern), what)
+                }
             }
         }
     }
