@@ -36,7 +36,8 @@ let package = Package(
         // Dense float32 layers summed in one fixed order on every CPU (AVX-512, AVX2 + FMA, portable),
         // so that a batched forward gives each row the bits it gets alone.
         // Optimised in debug builds too: the tests fly perciatelli44 through it.
-        .target(name: "CDenseKernels", path: "Sources/CDenseKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "CDenseKernels", dependencies: ["CWindKernels"], path: "Sources/CDenseKernels",
+                cSettings: [.unsafeFlags(["-O2"])]),
 
         // loonsim's documented seeded random numbers (xoshiro256** + SplitMix64).
         .target(name: "Randomness", swiftSettings: releaseSpeed),

@@ -8,9 +8,11 @@
 // observations instead of once per observation.
 #include "DenseKernels.h"
 
-#include <immintrin.h>
 #include <math.h>
 #include <stddef.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 enum { tileRows = 6 };
 
@@ -26,6 +28,8 @@ static void dense_portable(int rows, int inputs, int outputs, const float *x, in
         }
     }
 }
+
+#if defined(__x86_64__)
 
 // ---- AVX-512: 64 outputs (four registers) per row, masked at the right edge.
 
@@ -143,30 +147,22 @@ __attribute__((target("avx2,fma"))) static void dense256(int rows, int inputs, i
     }
 }
 
-LoonsimDensePath loonsim_dense_best_path(void) {
-    static int best = -1;
-    if (best < 0) {
-        __builtin_cpu_init();
-        best = __builtin_cpu_supports("avx512f") ? LoonsimDensePathAVX512
-             : (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) ? LoonsimDensePathAVX2
-             : LoonsimDensePathPortable;
-    }
-    return (LoonsimDensePath)best;
-}
+#endif  // __x86_64__
 
-void loonsim_dense_forward_on(LoonsimDensePath path, int rows, int inputs, int outputs, const float *x, int ldx,
+void loonsim_dense_forward_on(loonsim_isa isa, int rows, int inputs, int outputs, const float *x, int ldx,
                               const float *w, const float *bias, float *y, int ldy, int relu) {
     if (rows <= 0 || outputs <= 0) return;
-    const LoonsimDensePath best = loonsim_dense_best_path();
-    if (path > best) path = LoonsimDensePathPortable;
-    switch (path) {
-    case LoonsimDensePathAVX512: dense512(rows, inputs, outputs, x, ldx, w, bias, y, ldy, relu); break;
-    case LoonsimDensePathAVX2: dense256(rows, inputs, outputs, x, ldx, w, bias, y, ldy, relu); break;
-    default: dense_portable(rows, inputs, outputs, x, ldx, w, bias, y, ldy, relu); break;
+    if (!loonsim_isa_supported(isa)) isa = LOONSIM_ISA_PORTABLE;
+    switch (isa) {
+#if defined(__x86_64__)
+    case LOONSIM_ISA_AVX512: dense512(rows, inputs, outputs, x, ldx, w, bias, y, ldy, relu); return;
+    case LOONSIM_ISA_AVX2: dense256(rows, inputs, outputs, x, ldx, w, bias, y, ldy, relu); return;
+#endif
+    default: dense_portable(rows, inputs, outputs, x, ldx, w, bias, y, ldy, relu); return;
     }
 }
 
 void loonsim_dense_forward(int rows, int inputs, int outputs, const float *x, int ldx, const float *w,
                            const float *bias, float *y, int ldy, int relu) {
-    loonsim_dense_forward_on(loonsim_dense_best_path(), rows, inputs, outputs, x, ldx, w, bias, y, ldy, relu);
+    loonsim_dense_forward_on(loonsim_best_isa(), rows, inputs, outputs, x, ldx, w, bias, y, ldy, relu);
 }

@@ -30,7 +30,7 @@ final class FixedOrderDenseTests: XCTestCase {
         return y
     }
 
-    private func run(_ path: LoonsimDensePath?, rows: Int, inputs: Int, outputs: Int, x: [Float], w: [Float],
+    private func run(_ path: loonsim_isa?, rows: Int, inputs: Int, outputs: Int, x: [Float], w: [Float],
                      bias: [Float]?, relu: Bool) -> [Float] {
         var y = [Float](repeating: .nan, count: rows * outputs)
         x.withUnsafeBufferPointer { x in
@@ -64,7 +64,7 @@ final class FixedOrderDenseTests: XCTestCase {
             let relu = index % 3 != 1
             let expected = reference(rows: shape.rows, inputs: shape.inputs, outputs: shape.outputs, x: x, w: w,
                                      bias: bias, relu: relu).map(\.bitPattern)
-            for path in [LoonsimDensePathPortable, LoonsimDensePathAVX2, LoonsimDensePathAVX512] {
+            for path in [LOONSIM_ISA_PORTABLE, LOONSIM_ISA_AVX2, LOONSIM_ISA_AVX512] {
                 let y = run(path, rows: shape.rows, inputs: shape.inputs, outputs: shape.outputs, x: x, w: w,
                             bias: bias, relu: relu)
                 XCTAssertEqual(y.map(\.bitPattern), expected, "shape \(shape), path \(path.rawValue)")

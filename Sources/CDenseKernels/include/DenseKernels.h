@@ -10,26 +10,18 @@
 /// `w` is `[inputs, outputs]` row-major (TensorFlow's layout). AVX-512 and AVX2 + FMA machines
 /// run vector code chosen at run time; others an exact `fmaf` loop. All give the same bits.
 
+#include "CWindKernels.h"  // loonsim_isa, loonsim_best_isa: one choice of instruction set for all kernels
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/// Which code computes the products.
-typedef enum {
-    LoonsimDensePathPortable = 0,
-    LoonsimDensePathAVX2 = 1,
-    LoonsimDensePathAVX512 = 2,
-} LoonsimDensePath;
-
-/// The fastest path this CPU supports.
-LoonsimDensePath loonsim_dense_best_path(void);
-
-/// `rows` rows of the layer (see above) on the fastest path.
+/// `rows` rows of the layer (see above) on the fastest instruction set (`loonsim_best_isa`).
 void loonsim_dense_forward(int rows, int inputs, int outputs, const float *x, int ldx, const float *w,
                            const float *bias, float *y, int ldy, int relu);
 
-/// The same on a chosen path (for tests); a path the CPU lacks falls back to the portable one.
-void loonsim_dense_forward_on(LoonsimDensePath path, int rows, int inputs, int outputs, const float *x, int ldx,
+/// The same on a chosen instruction set (for tests); one the CPU lacks falls back to the portable code.
+void loonsim_dense_forward_on(loonsim_isa isa, int rows, int inputs, int outputs, const float *x, int ldx,
                               const float *w, const float *bias, float *y, int ldy, int relu);
 
 #ifdef __cplusplus
