@@ -15,6 +15,9 @@
 #   --seeds LIST     seeds to fly, from the export (0-9, 100-149); default "100 101 102 103 104"
 #   --agents LIST    ss, p44 (or station-seeker, perciatelli44); default "ss p44"
 #   --rounds N       repeat the BLE/loonsim alternation N times (a table row each); default 1
+#   --repeats K      run loonsim K times after each BLE run (its rate: all K together); default 5.
+#                    BLE's run lasts about a minute, loonsim's well under a second, so one
+#                    loonsim run would sample the machine's load over a moment only
 #   --cpu N          the core both are pinned to with taskset; default 1
 #   --loonsim PATH   the loonsim binary; default $LOONSIM, else .build-ble/release/loonsim,
 #                    else .build/release/loonsim (build: swift build -c release --product loonsim)
@@ -42,6 +45,7 @@ die() { echo "run.sh: $*" >&2; exit 2; }
 seeds="100 101 102 103 104"
 agents="ss p44"
 rounds=1
+repeats=5
 cpu=1
 loonsim="${LOONSIM:-}"
 work=""
@@ -52,6 +56,7 @@ while [ $# -gt 0 ]; do
     --seeds) [ $# -ge 2 ] || die "--seeds needs a list, e.g. --seeds \"100 101 102\""; seeds="$2"; shift 2 ;;
     --agents) [ $# -ge 2 ] || die "--agents needs a list, e.g. --agents \"ss p44\""; agents="$2"; shift 2 ;;
     --rounds) [ $# -ge 2 ] || die "--rounds needs a number"; rounds="$2"; shift 2 ;;
+    --repeats) [ $# -ge 2 ] || die "--repeats needs a number"; repeats="$2"; shift 2 ;;
     --cpu) [ $# -ge 2 ] || die "--cpu needs a core number"; cpu="$2"; shift 2 ;;
     --loonsim) [ $# -ge 2 ] || die "--loonsim needs the binary's path"; loonsim="$2"; shift 2 ;;
     --work) [ $# -ge 2 ] || die "--work needs a folder"; work="$2"; shift 2 ;;
@@ -63,6 +68,7 @@ done
 
 # ---- inputs: fail early, one line each ----
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "--rounds must be a positive whole number, got '$rounds'"
+[[ "$repeats" =~ ^[1-9][0-9]*$ ]] || die "--repeats must be a positive whole number, got '$repeats'"
 [[ "$cpu" =~ ^[0-9]+$ ]] || die "--cpu must be a core number, got '$cpu'"
 [ "$cpu" -lt "$(nproc --all)" ] || die "--cpu $cpu: this machine has cores 0-$(( $(nproc --all) - 1 ))"
 for s in $seeds; do [[ "$s" =~ ^[0-9]+$ ]] || die "--seeds: '$s' is not a seed number"; done
@@ -125,22 +131,24 @@ scenarios="$work/scenarios.json"
 now() { date +%s.%N; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
-echo "BLE beside loonsim on core $cpu of $(nproc --all): seeds $seeds; agents ${ble_agents[*]}; $rounds round(s)"
+echo "BLE beside loonsim on core $cpu of $(nproc --all): seeds $seeds; agents ${ble_agents[*]}; $rounds round(s), loonsim $repeats× each"
 echo "  BLE: $ble_src (python $("$python" -c 'import platform; print(platform.python_version())'))"
 echo "  loonsim: $loonsim ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo 'not in git')$(git -C "$repo" diff --quiet HEAD 2>/dev/null || echo ', uncommitted changes'))"
 echo "  load average before: $(loadavg)   (1, 5, 15 min)"
 
+# One row per timed command: BLE once per round and agent, then loonsim --repeats times.
 timings="$work/timings.tsv"
-printf 'round\tagent\tble_csv\tble_start\tble_end\tloonsim_out\tloonsim_stderr\tloonsim_start\tloonsim_end\tload_before\tload_after\n' > "$timings"
+printf 'round\tagent\tsystem\trepeat\tresults\tstderr\tstart\tend\tload_before\tload_after\n' > "$timings"
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" "$(loadavg)" >> "$timings"; }
 
 for round in $(seq 1 "$rounds"); do
   for agent in "${ble_agents[@]}"; do
     case "$agent" in ss) loonsim_agent=station-seeker ;; p44) loonsim_agent=perciatelli44 ;; esac
     tag="r${round}_$agent"
-    load_before="$(loadavg)"
 
     echo "round $round, $agent: BLE ..." >&2
     rm -rf "$work/queue_$tag" "$work/ble_$tag.csv"
+    load_before="$(loadavg)"
     t0=$(now)
     BLE_SRC="$ble_src" taskset -c "$cpu" "$python" "$ble_run" run --agents "$agent" --seeds $seeds \
         --queue-dir "$work/queue_$tag" --out "$work/ble_$tag.csv" > "$work/ble_$tag.log" 2>&1 \
@@ -148,17 +156,20 @@ for round in $(seq 1 "$rounds"); do
     t1=$(now)
     [ ! -s "$work/queue_$tag/skipped.txt" ] \
       || die "BLE skipped episodes whose initial observation differs from the export: $(tr '\n' ';' < "$work/queue_$tag/skipped.txt")"
+    record "$round" "$agent" BLE 1 "$work/ble_$tag.csv" "$work/ble_$tag.log" "$t0" "$t1" "$load_before"
 
-    echo "round $round, $agent: loonsim ..." >&2
-    rm -rf "$work/loonsim_$tag"
-    t2=$(now)
-    taskset -c "$cpu" "$loonsim" evaluate --days 2 --agent "$loonsim_agent" --scenarios "$scenarios" --jobs 1 \
-        --out "$work/loonsim_$tag" > "$work/loonsim_$tag.log" 2> "$work/loonsim_$tag.err" \
-      || die "loonsim failed on $loonsim_agent: $(tail -n 1 "$work/loonsim_$tag.err")"
-    t3=$(now)
-
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$agent" "$work/ble_$tag.csv" "$t0" "$t1" \
-      "$work/loonsim_$tag" "$work/loonsim_$tag.err" "$t2" "$t3" "$load_before" "$(loadavg)" >> "$timings"
+    echo "round $round, $agent: loonsim x$repeats ..." >&2
+    for rep in $(seq 1 "$repeats"); do
+      out="$work/loonsim_${tag}_$rep"
+      rm -rf "$out"
+      load_before="$(loadavg)"
+      t0=$(now)
+      taskset -c "$cpu" "$loonsim" evaluate --days 2 --agent "$loonsim_agent" --scenarios "$scenarios" --jobs 1 \
+          --out "$out" > "$out.log" 2> "$out.err" \
+        || die "loonsim failed on $loonsim_agent: $(tail -n 1 "$out.err")"
+      t1=$(now)
+      record "$round" "$agent" loonsim "$rep" "$out" "$out.err" "$t0" "$t1" "$load_before"
+    done
   done
 done
 

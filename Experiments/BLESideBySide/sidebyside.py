@@ -84,57 +84,62 @@ def loonsim_episode_rate(stderr_path):
 
 def cmd_report(args):
   with open(args.timings) as f:
-    runs = list(csv.DictReader(f, delimiter='\t'))
-  mismatches = 0
-  table = []
-  equal = []
-  for run in runs:
-    agent = run['agent']
-    ble = read_ble(run['ble_csv'])
-    loon = read_loonsim(run['loonsim_out'])
-    for seed in args.seeds:
-      b, l = ble.get(seed), loon.get(seed)
-      if b is None or l is None:
-        print(f'MISSING round {run["round"]} {agent} seed {seed}: '
-              f'{"BLE" if b is None else "loonsim"} has no result')
-        mismatches += 1
-        continue
-      if b[:3] != l:
-        mismatches += 1
-        print(f'MISMATCH round {run["round"]} {agent} seed {seed}: '
-              f'BLE twr50={b[0]!r} reward={b[1]!r} steps={b[2]}; '
-              f'loonsim twr50={l[0]!r} reward={l[1]!r} steps={l[2]} '
-              f'(reward differs by {l[1] - b[1]:.3g})')
-      else:
-        equal.append(f'{agent} {seed}: {b[0]:.4f} / {b[1]:.2f}')
-    steps = sum(ble[s][2] for s in args.seeds if s in ble)
-    loon_steps = sum(loon[s][2] for s in args.seeds if s in loon)
-    ble_episodes = steps / sum(ble[s][3] for s in args.seeds if s in ble)
-    ble_process = steps / (float(run['ble_end']) - float(run['ble_start']))
-    loon_episodes = loonsim_episode_rate(run['loonsim_stderr'])
-    loon_process = loon_steps / (float(run['loonsim_end']) - float(run['loonsim_start']))
-    table.append((run['round'], agent, steps, ble_episodes, ble_process, loon_episodes, loon_process,
-                  run['load_before'].split()[0], run['load_after'].split()[0]))
+    rows = list(csv.DictReader(f, delimiter='\t'))
+  mismatches, compared, table, shown = 0, 0, [], set()
+  pairs = list(dict.fromkeys((int(r['round']), r['agent']) for r in rows))  # in the order run
+  for rnd, agent in pairs:
+    ble_row = next(r for r in rows if (int(r['round']), r['agent'], r['system']) == (rnd, agent, 'BLE'))
+    loon_rows = [r for r in rows if (int(r['round']), r['agent'], r['system']) == (rnd, agent, 'loonsim')]
+    ble = read_ble(ble_row['results'])
+    for loon_row in loon_rows:
+      loon = read_loonsim(loon_row['results'])
+      for seed in args.seeds:
+        compared += 1
+        b, l = ble.get(seed), loon.get(seed)
+        if b is None or l is None:
+          print(f'MISSING round {rnd} {agent} seed {seed}: {"BLE" if b is None else "loonsim"} has no result')
+          mismatches += 1
+        elif b[:3] != l:
+          mismatches += 1
+          print(f'MISMATCH round {rnd} {agent} seed {seed} (loonsim run {loon_row["repeat"]}): '
+                f'BLE twr50={b[0]!r} reward={b[1]!r} steps={b[2]}; '
+                f'loonsim twr50={l[0]!r} reward={l[1]!r} steps={l[2]} '
+                f'(reward differs by {l[1] - b[1]:.3g})')
+    steps = sum(b[2] for b in ble.values())
+    ble_episodes = steps / sum(b[3] for b in ble.values())
+    ble_process = steps / (float(ble_row['end']) - float(ble_row['start']))
+    # loonsim: all repeats together, total steps over total time (as BLE's five episodes are).
+    loon_steps, loon_flying, loon_process = 0, 0.0, 0.0
+    for loon_row in loon_rows:
+      flown = sum(l[2] for l in read_loonsim(loon_row['results']).values())
+      loon_steps += flown
+      loon_flying += flown / loonsim_episode_rate(loon_row['stderr'])
+      loon_process += float(loon_row['end']) - float(loon_row['start'])
+    loads = [float(ble_row['load_before'].split()[0])] + [float(r['load_after'].split()[0]) for r in loon_rows]
+    table.append((rnd, agent, steps, ble_episodes, ble_process, len(loon_rows),
+                  loon_steps / loon_flying, loon_steps / loon_process, min(loads), max(loads)))
+    if agent not in shown:
+      shown.add(agent)
+      print(f'{agent} per seed (TWR50 / cumulative reward, BLE): ' +
+            '; '.join(f'{seed}: {ble[seed][0]:.4f} / {ble[seed][1]:.2f}' for seed in args.seeds if seed in ble))
 
   n = len(args.seeds)
-  print(f'agent steps per second, {n} two-day episode{"s" if n != 1 else ""} each, one core; '
+  print()
+  print(f'agent steps per second on one core, {n} two-day episode{"s" if n != 1 else ""} per run; '
         '"episodes" = time inside the episodes, "process" = the whole command')
-  header = ('round', 'agent', 'steps', 'BLE episodes', 'BLE process', 'loonsim episodes',
-            'loonsim process', '× episodes', '× process', 'load 1-min before→after')
+  header = ('round', 'agent', 'BLE episodes', 'BLE process', 'loonsim runs', 'loonsim episodes',
+            'loonsim process', '× episodes', '× process', 'load (1 min)')
   print(' | '.join(header))
   print(' | '.join('---' for _ in header))
-  for rnd, agent, steps, be, bp, le, lp, l0, l1 in table:
-    print(f'{rnd} | {agent} | {steps} | {be:.1f} | {bp:.1f} | {le:.0f} | {lp:.0f} | '
-          f'{le / be:.0f}× | {lp / bp:.0f}× | {l0}→{l1}')
+  for rnd, agent, steps, be, bp, k, le, lp, lo, hi in table:
+    print(f'{rnd} | {agent} | {be:.1f} | {bp:.1f} | {k} | {le:.0f} | {lp:.0f} | '
+          f'{le / be:.0f}× | {lp / bp:.0f}× | {lo:.2f}–{hi:.2f}')
   print()
-  episodes = len(runs) * n
-  if equal:
-    print('equal in BLE and loonsim (agent seed: TWR50 / cumulative reward): ' + '; '.join(equal))
   if mismatches:
-    print(f'{mismatches} of {episodes} episodes differ between BLE and loonsim (see above)')
+    print(f'{mismatches} of {compared} episode comparisons differ between BLE and loonsim (see above)')
     return 1
-  print(f'all {episodes} episodes equal in BLE and loonsim: TWR50, cumulative reward and steps flown, '
-        'bit for bit')
+  print(f'all {compared} episode comparisons equal (every loonsim run against BLE): TWR50, cumulative reward '
+        'and steps flown, bit for bit')
   return 0
 
 
