@@ -133,7 +133,7 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 echo "BLE beside loonsim on core $cpu of $(nproc --all): seeds $seeds; agents ${ble_agents[*]}; $rounds round(s), loonsim $repeats× each"
 echo "  BLE: $ble_src (python $("$python" -c 'import platform; print(platform.python_version())'))"
-echo "  loonsim: $loonsim ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo 'not in git')$(git -C "$repo" diff --quiet HEAD 2>/dev/null || echo ', uncommitted changes'))"
+echo "  loonsim: $loonsim (version $("$loonsim" --version); checkout $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo 'not in git')$(git -C "$repo" diff --quiet HEAD 2>/dev/null || echo ', uncommitted changes'))"
 echo "  load average before: $(loadavg)   (1, 5, 15 min)"
 
 # One row per timed command: BLE once per round and agent, then loonsim --repeats times.
