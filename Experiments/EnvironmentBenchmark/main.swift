@@ -5,11 +5,11 @@
 //     swift run -c release EnvironmentBenchmark [--quick]
 //     swift run -c release EnvironmentBenchmark --digest   # only the observation digest (see below)
 //
-// BLE runs about 30 agent steps per second on one core of this machine (reference §8.1:
-// 29.6 for StationSeeker, observation included); loonsim's target is 30 000 full steps per
-// second on one core and near-linear scaling over cores. The scaling ratio compares the batch
-// with the single-core figure measured in the same run, and the GP floor uses the dgemm rate
-// measured in the same run.
+// Every ratio is to a figure measured in the same run: the scaling compares the batch with the
+// single-core figure, and the full step is set against the exact GP's floor (its multiply-adds
+// at this core's best dgemm rate). Target (issue 15): a full step on one core at ≥ 50 % of the
+// floor with everything else free. Ratios to BLE come from BLE run beside loonsim:
+// Experiments/BLESideBySide/run.sh.
 
 import AllocationCounter
 import BalloonPhysics
@@ -21,7 +21,6 @@ import WindField
 
 let quick = CommandLine.arguments.contains("--quick")
 let digestOnly = CommandLine.arguments.contains("--digest")
-let bleStepsPerSecond = 29.6  // reference §8.1, BLE HEAD on this machine kind
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -213,15 +212,13 @@ let batchRate = Double(batchRounds * batch.environments.count) / batchSeconds
 let batchAllocations = Int(loonsim_allocation_count() - batchAllocationsBefore)
 
 print("loonsim environment benchmark\(quick ? " (quick)" : "")")
-print("measure                                steps/s     vs BLE (29.6/s)")
+print("measure                                steps/s")
 for (name, rate) in [("physics alone (18 inner steps)", physicsRate), ("observation alone (1099 values)", observationRate),
                      ("wind GP alone (observe + query)", 1e6 / gpMicroseconds), ("full step, one core", fullRate)] {
-    print(name.padding(toLength: 36, withPad: " ", startingAt: 0)
-        + String(format: "%10.0f  %10.0f×", rate, rate / bleStepsPerSecond))
+    print(name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%10.0f", rate))
 }
 print("full step, \(batch.environments.count) envs on \(cores) cores".padding(toLength: 36, withPad: " ", startingAt: 0)
-    + String(format: "%10.0f  %10.0f×   %.2f× the one-core figure, on %d cores", batchRate, batchRate / bleStepsPerSecond,
-             batchRate / fullRate, cores))
+    + String(format: "%10.0f   %.2f× the one-core figure, on %d cores", batchRate, batchRate / fullRate, cores))
 print(String(format: "heap allocations per full step: %.2f (%d over %d steps)", Double(stepAllocations) / Double(flown),
              stepAllocations, flown))
 print(String(format: "heap allocations per batch step of %d environments: %.1f (the batch's arrays in and out and its "
@@ -236,5 +233,6 @@ print(String(format: """
     """, 1e6 / fullRate, gpMicroseconds, restMicroseconds, multiplyAdds / Double(states.count),
     kernelValues / Double(states.count), gemmRate / 1e9, floorMicroseconds, 1e6 / (restMicroseconds + floorMicroseconds),
     1e6 / floorMicroseconds))
-print(String(format: "target of the environment issue, 30 000 full steps/s on one core: %@", fullRate >= 30_000 ? "met"
-    : "not met (see the exact GP's floor above)"))
+let floorShare = fullRate / (1e6 / floorMicroseconds)
+print(String(format: "full step on one core: %.0f %% of the exact GP's floor with the rest free (target ≥ 50 %%: %@)",
+             100 * floorShare, floorShare >= 0.5 ? "met" : "not met"))

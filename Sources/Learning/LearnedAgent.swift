@@ -49,8 +49,10 @@ public struct LearnedAgent: MemorylessAgent {
         }
     }
 
-    /// True: one product per layer serves a whole batch.
-    public var prefersBatches: Bool { true }
+    /// True for the MLP, whose large weight matrices a batch reads once for all rows. The Performer
+    /// works on each observation's ~180 tokens with small weights, so a batch only spreads its
+    /// activations out of cache (`EvaluationBenchmark`: slower in lockstep than one by one).
+    public var prefersBatches: Bool { encoder.configuration.architecture == .mlp }
 
     public func command(for observation: Observation) -> AltitudeControlCommand {
         commands(for: [observation])[0]
