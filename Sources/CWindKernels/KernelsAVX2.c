@@ -153,10 +153,8 @@ void loonsim_cholesky_drop_first_avx2(long n, double *L, long stride, double *wo
     for (long j = 0; j < n - 1; j++) {
         const double *old = L + (j + 1) * stride + 1;   // old[i] = L[i + 1][j + 1]
         double *new = L + j * stride;                    // new[i] = L′[i][j]
-        double diagonal = old[j], xj = x[j];
-        double radius = sqrt(diagonal * diagonal + xj * xj);
-        double c = diagonal / radius, s = xj / radius;
-        new[j] = radius;
+        double c, s;
+        new[j] = loonsim_givens(old[j], x[j], &c, &s);
         __m256d cv = _mm256_set1_pd(c), sv = _mm256_set1_pd(s);
         long i = j + 1;
         for (; i + 4 <= n - 1; i += 4) {
@@ -164,11 +162,7 @@ void loonsim_cholesky_drop_first_avx2(long n, double *L, long stride, double *wo
             _mm256_storeu_pd(new + i, _mm256_add_pd(_mm256_mul_pd(cv, value), _mm256_mul_pd(sv, xi)));
             _mm256_storeu_pd(x + i, _mm256_sub_pd(_mm256_mul_pd(cv, xi), _mm256_mul_pd(sv, value)));
         }
-        for (; i < n - 1; i++) {
-            double value = old[i], xi = x[i];
-            new[i] = c * value + s * xi;
-            x[i] = c * xi - s * value;
-        }
+        loonsim_rotate_lanes(old, x, new, i, n - 1, c, s);
     }
 }
 

@@ -238,10 +238,8 @@ void loonsim_cholesky_drop_first_avx512(long n, double *L, long stride, double *
     for (long j = 0; j < n - 1; j++) {
         const double *old = L + (j + 1) * stride + 1;   // old[i] = L[i + 1][j + 1]
         double *new = L + j * stride;                    // new[i] = L′[i][j]
-        double diagonal = old[j], xj = x[j];
-        double radius = sqrt(diagonal * diagonal + xj * xj);
-        double c = diagonal / radius, s = xj / radius;
-        new[j] = radius;
+        double c, s;
+        new[j] = loonsim_givens(old[j], x[j], &c, &s);
         __m512d cv = _mm512_set1_pd(c), sv = _mm512_set1_pd(s);
         long i = j + 1;
         for (; i + 8 <= n - 1; i += 8) {

@@ -92,14 +92,8 @@ void loonsim_cholesky_drop_first_portable(long n, double *L, long stride, double
     for (long j = 0; j < n - 1; j++) {
         const double *old = L + (j + 1) * stride + 1;   // old[i] = L[i + 1][j + 1]
         double *new = L + j * stride;                    // new[i] = L′[i][j]
-        double diagonal = old[j], xj = x[j];
-        double radius = sqrt(diagonal * diagonal + xj * xj);
-        double c = diagonal / radius, s = xj / radius;
-        new[j] = radius;
-        for (long i = j + 1; i < n - 1; i++) {
-            double value = old[i], xi = x[i];
-            new[i] = c * value + s * xi;
-            x[i] = c * xi - s * value;
-        }
+        double c, s;
+        new[j] = loonsim_givens(old[j], x[j], &c, &s);
+        loonsim_rotate_lanes(old, x, new, j + 1, n - 1, c, s);
     }
 }

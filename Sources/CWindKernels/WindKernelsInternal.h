@@ -69,32 +69,41 @@ static inline void loonsim_exp_group_portable(double *lanes) {
     }
 }
 
-void loonsim_exp_groups_portable(const double *x, double *y, long count);
-void loonsim_gp_kernel_matrix_portable(long rows, long columns, double queryX, double queryY, double queryT,
-                                       const double *x, const double *y, const double *p, const double *t,
-                                       const double *levels, double *out, long outStride);
-double loonsim_cholesky_forward_portable(long n, const double *L, long stride, double *l);
-void loonsim_cholesky_drop_first_portable(long n, double *L, long stride, double *work);
-void loonsim_gp_solve_portable(long n, const double *L, long stride, double *B, long columnStride, long errorColumn,
-                               double *explained, double *meanU, double *meanV);
+/// The entry points of one instruction set (suffix `isa`: portable, avx2, avx512), each as the
+/// dispatching function of the same name without the suffix documents it in CWindKernels.h.
+#define LOONSIM_DECLARE_KERNELS(isa)                                                                              \
+    void loonsim_exp_groups_##isa(const double *x, double *y, long count);                                      \
+    void loonsim_gp_kernel_matrix_##isa(long rows, long columns, double queryX, double queryY, double queryT,   \
+                                        const double *x, const double *y, const double *p, const double *t,     \
+                                        const double *levels, double *out, long outStride);                     \
+    double loonsim_cholesky_forward_##isa(long n, const double *L, long stride, double *l);                     \
+    void loonsim_cholesky_drop_first_##isa(long n, double *L, long stride, double *work);                       \
+    void loonsim_gp_solve_##isa(long n, const double *L, long stride, double *B, long columnStride,             \
+                                long errorColumn, double *explained, double *meanU, double *meanV);
 
+LOONSIM_DECLARE_KERNELS(portable)
 #if LOONSIM_X86_64
-void loonsim_exp_groups_avx2(const double *x, double *y, long count);
-void loonsim_gp_kernel_matrix_avx2(long rows, long columns, double queryX, double queryY, double queryT,
-                                   const double *x, const double *y, const double *p, const double *t,
-                                   const double *levels, double *out, long outStride);
-double loonsim_cholesky_forward_avx2(long n, const double *L, long stride, double *l);
-void loonsim_cholesky_drop_first_avx2(long n, double *L, long stride, double *work);
-void loonsim_gp_solve_avx2(long n, const double *L, long stride, double *B, long columnStride, long errorColumn,
-                           double *explained, double *meanU, double *meanV);
-void loonsim_exp_groups_avx512(const double *x, double *y, long count);
-void loonsim_gp_kernel_matrix_avx512(long rows, long columns, double queryX, double queryY, double queryT,
-                                     const double *x, const double *y, const double *p, const double *t,
-                                     const double *levels, double *out, long outStride);
-double loonsim_cholesky_forward_avx512(long n, const double *L, long stride, double *l);
-void loonsim_cholesky_drop_first_avx512(long n, double *L, long stride, double *work);
-void loonsim_gp_solve_avx512(long n, const double *L, long stride, double *B, long columnStride, long errorColumn,
-                             double *explained, double *meanU, double *meanV);
+LOONSIM_DECLARE_KERNELS(avx2)
+LOONSIM_DECLARE_KERNELS(avx512)
 #endif
+
+/// The Givens rotation of `loonsim_cholesky_drop_first` for column j: from the old diagonal and
+/// the carried vector's entry, the new diagonal (returned) and the rotation's cosine and sine.
+static inline double loonsim_givens(double diagonal, double xj, double *c, double *s) {
+    double radius = sqrt(diagonal * diagonal + xj * xj);
+    *c = diagonal / radius;
+    *s = xj / radius;
+    return radius;
+}
+
+/// Rotates entries [from, to) one lane at a time: new = c·old + s·x, x ← c·x − s·old.
+static inline void loonsim_rotate_lanes(const double *old, double *x, double *new, long from, long to, double c,
+                                        double s) {
+    for (long i = from; i < to; i++) {
+        double value = old[i], xi = x[i];
+        new[i] = c * value + s * xi;
+        x[i] = c * xi - s * value;
+    }
+}
 
 #endif
