@@ -42,9 +42,11 @@ public struct Adam: Equatable, Sendable {
     /// Applies one step to `model`'s parameters from their accumulated gradients, at `learningRate`.
     ///
     /// Returns the global gradient norm *before* clipping (worth logging). The model must
-    /// have the same parameters, in the same order, at every call.
+    /// have the same parameters, in the same order, at every call. `threads` splits each large
+    /// tensor's element-wise step among threads (the result does not depend on it).
     @discardableResult
-    public mutating func update<Model: ParameterContainer>(_ model: inout Model, learningRate: Float) -> Float {
+    public mutating func update<Model: ParameterContainer>(_ model: inout Model, learningRate: Float,
+                                                           threads: Int = 1) -> Float {
         if firstMoments.isEmpty {
             model.visitParameters { name, parameter in
                 firstMoments.append(NamedTensor(name, Tensor(zeros: parameter.shape)))
@@ -71,11 +73,15 @@ public struct Adam: Equatable, Sendable {
                 parameter.value.withUnsafeMutableBufferPointer { theta in
                     firstMoments[index].tensor.withUnsafeMutableBufferPointer { m in
                         secondMoments[index].tensor.withUnsafeMutableBufferPointer { v in
-                            for i in 0..<theta.count {
-                                let gradient = g[i] * clipScale
-                                m[i] = beta1 * m[i] + (1 - beta1) * gradient
-                                v[i] = beta2 * v[i] + (1 - beta2) * gradient * gradient
-                                theta[i] -= stepSize * m[i] / (v[i].squareRoot() / secondCorrectionRoot + epsilon)
+                            let buffers = UncheckedBox((g, theta, m, v))
+                            parallelRanges(theta.count, threads: threads) { range in
+                                let (g, theta, m, v) = buffers.value
+                                for i in range {
+                                    let gradient = g[i] * clipScale
+                                    m[i] = beta1 * m[i] + (1 - beta1) * gradient
+                                    v[i] = beta2 * v[i] + (1 - beta2) * gradient * gradient
+                                    theta[i] -= stepSize * m[i] / (v[i].squareRoot() / secondCorrectionRoot + epsilon)
+                                }
                             }
                         }
                     }

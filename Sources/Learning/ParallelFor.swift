@@ -26,6 +26,16 @@ func parallelChunks<T>(_ count: Int, threads: Int, _ body: (Int) throws -> T) th
     }.flatMap { try $0.get() }
 }
 
+/// Runs `body` over contiguous ranges that split `0..<count` among up to `threads` threads, for
+/// element-wise work (each element's result must not depend on the split). Counts below
+/// `minimumPerThread` per thread run on the calling thread alone.
+func parallelRanges(_ count: Int, threads: Int, minimumPerThread: Int = 1 << 15, _ body: (Range<Int>) -> Void) {
+    let parts = max(1, min(threads, count / max(minimumPerThread, 1)))
+    guard parts > 1 else { return body(0..<count) }
+    let chunk = (count + parts - 1) / parts
+    _ = parallelMap(parts) { part in body((part * chunk)..<min((part + 1) * chunk, count)) }
+}
+
 /// Carries a value into concurrent code whose disjoint use of it the caller guarantees.
 struct UncheckedBox<Value>: @unchecked Sendable {
     var value: Value

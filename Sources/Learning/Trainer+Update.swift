@@ -36,19 +36,29 @@ extension Trainer {
             actionCount: configuration.network.actionCount, quantileCount: configuration.network.quantileCount,
             teacher: inWarmStart ? teacher : nil, advantageWeight: configuration.warmStart.advantageWeight,
             importanceWeightsInGradient: configuration.replay.importanceWeightsInGradient, loss: lossFunction)
+        let refreshTargets = targetReplicasStale || targetReplicas.count != learner.threads
         let copies = UncheckedBox(takeNetworkCopies(count: learner.threads))
         defer { copies.value.deallocate() }
-        let results: [(network: ObservationEncoder, target: ObservationEncoder, losses: [Float])] = parallelMap(learner.threads) { part in
-            var (network, target) = (copies.value.baseAddress! + part).move()
-            let losses = step.run(part: part, network: &network, target: &target)
-            return (network, target, losses)
-        }
+        // The sources' box lives only in this closure, so that afterwards `online` is again the sole
+        // owner of its storage and the optimizer writes it in place.
+        let results: [(network: ObservationEncoder, target: ObservationEncoder, losses: [Float])] = {
+            let sources = UncheckedBox((online, target))
+            return parallelMap(learner.threads) { part in
+                var (network, target) = (copies.value.baseAddress! + part).move()
+                // Each thread refreshes its own copies (in place, no reallocation).
+                network.copyState(from: sources.value.0)
+                if refreshTargets { target.copyState(from: sources.value.1) }
+                let losses = step.run(part: part, network: &network, target: &target)
+                return (network, target, losses)
+            }
+        }()
         replicas = results.map(\.network)
         targetReplicas = results.map(\.target)
+        targetReplicasStale = false
 
-        online.setGradientsToSum(of: replicas)
+        online.setGradientsToSum(of: replicas, threads: learner.threads)
         let learningRate = configuration.optimizer.learningRate.learningRate(atStep: optimizer.step)
-        let norm = optimizer.update(&online, learningRate: learningRate)
+        let norm = optimizer.update(&online, learningRate: learningRate, threads: learner.threads)
         let losses = results.flatMap(\.losses)
         replay.updatePriorities(slots: step.batch.slots, losses: losses)
         updates += 1
@@ -58,21 +68,16 @@ extension Trainer {
         return UpdateOutcome(meanLoss: meanLoss, gradientNorm: norm, learningRate: learningRate)
     }
 
-    /// The learner's per-thread copies of the online and target networks, refreshed in place (their
-    /// caches keep their shapes from one update to the next, so nothing is reallocated) and moved
-    /// into a buffer from which each thread takes its own, so every copy stays uniquely owned (a
-    /// shared copy would be duplicated on its first write). The caller deallocates the buffer.
+    /// The learner's per-thread copies of the online and target networks (each thread refreshes its
+    /// own in place: their caches keep their shapes from one update to the next, so nothing is
+    /// reallocated), moved into a buffer from which each thread takes its own, so every copy stays
+    /// uniquely owned (a shared copy would be duplicated on its first write). The caller
+    /// deallocates the buffer.
     private func takeNetworkCopies(count: Int) -> UnsafeMutableBufferPointer<(ObservationEncoder, ObservationEncoder)> {
         if replicas.count != count {
             replicas = Array(repeating: online, count: count)
             targetReplicas = Array(repeating: target, count: count)
-            targetReplicasStale = true
         }
-        for index in 0..<count {
-            replicas[index].copyState(from: online)
-            if targetReplicasStale { targetReplicas[index].copyState(from: target) }
-        }
-        targetReplicasStale = false
         let copies = UnsafeMutableBufferPointer<(ObservationEncoder, ObservationEncoder)>.allocate(capacity: count)
         var (taken, takenTargets) = (replicas, targetReplicas)
         (replicas, targetReplicas) = ([], [])
@@ -132,18 +137,24 @@ extension Trainer {
 }
 
 extension ParameterContainer {
-    /// Sets every gradient to the sum of the replicas' gradients, added in replica order, in place.
-    mutating func setGradientsToSum(of replicas: [Self]) {
+    /// Sets every gradient to the sum of the replicas' gradients, added in replica order, in place;
+    /// `threads` split large tensors (each element's sum is the same whatever the split).
+    mutating func setGradientsToSum(of replicas: [Self], threads: Int = 1) {
         let gradients = replicas.map(\.namedGradients)
         var index = 0
         visitParameters { _, parameter in
+            let terms = gradients.map { $0[index].tensor }
             parameter.gradient.withUnsafeMutableBufferPointer { sum in
-                gradients[0][index].tensor.withUnsafeBufferPointer { first in
-                    sum.baseAddress!.update(from: first.baseAddress!, count: sum.count)
-                }
-                for other in gradients.dropFirst() {
-                    other[index].tensor.withUnsafeBufferPointer { add in
-                        for k in 0..<sum.count { sum[k] += add[k] }
+                let sum = UncheckedBox(sum)
+                parallelRanges(sum.value.count, threads: threads) { range in
+                    terms[0].withUnsafeBufferPointer { first in
+                        (sum.value.baseAddress! + range.lowerBound).update(from: first.baseAddress! + range.lowerBound,
+                                                                            count: range.count)
+                    }
+                    for term in terms.dropFirst() {
+                        term.withUnsafeBufferPointer { add in
+                            for k in range { sum.value[k] += add[k] }
+                        }
                     }
                 }
             }

@@ -55,6 +55,23 @@ final class AdamTests: XCTestCase {
         assertClose(adam.firstMoments[0].tensor[1], 0.4, absolute: 1e-6, "m₁")
     }
 
+    func testSplittingALargeTensorAmongThreadsChangesNoBit() {
+        let count = 200_003  // large enough to be split, and not a multiple of the split
+        let values = (0..<count).map { Float(($0 * 7919) % 1000) / 500 - 1 }
+        let gradient = (0..<count).map { Float(($0 * 104_729) % 997) / 300 - 1.6 }
+        func twoSteps(threads: Int) -> [UInt32] {
+            var model = Vector(values)
+            var adam = Adam()
+            for _ in 0..<2 {
+                model.setGradient(gradient)
+                adam.update(&model, learningRate: 0.01, threads: threads)
+            }
+            return model.theta.value.scalars.map(\.bitPattern)
+        }
+        XCTAssertEqual(twoSteps(threads: 2), twoSteps(threads: 1))
+        XCTAssertNotEqual(twoSteps(threads: 1), values.map(\.bitPattern))
+    }
+
     func testMinimisesAQuadratic() {
         var model = Vector([3, -2, 0.5])
         let target: [Float] = [1, 1, -1]
