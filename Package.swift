@@ -2,7 +2,7 @@
 //
 // loonsim: stratospheric-balloon station keeping, faithful to Google's Balloon
 // Learning Environment (BLE) and much faster. Modules depend one way only:
-// HDF5 → WindField → (physics → environment → agents) → Learning → CLI.
+// HDF5 → WindField → (physics → environment → agents → evaluation) → Learning → flight logs → CLI.
 
 import PackageDescription
 
@@ -72,7 +72,7 @@ let package = Package(
                 swiftSettings: releaseSpeed),
 
         // Tensors, layers with hand-written gradients, FAVOR+ attention, Adam, checkpoints.
-        .target(name: "Learning", dependencies: ["Agents", "StationKeeping", "BalloonPhysics", "Randomness", "HDF5", "CBLAS", "CDenseKernels", "FileErrors"], swiftSettings: releaseSpeed),
+        .target(name: "Learning", dependencies: ["Agents", "Evaluation", "StationKeeping", "BalloonPhysics", "Randomness", "HDF5", "CBLAS", "CDenseKernels", "FileErrors"], swiftSettings: releaseSpeed),
 
         // A C interface (`@_cdecl` functions over opaque handles) for the Python package in python/.
         .target(name: "LoonsimC", dependencies: ["Evaluation", "Agents", "StationKeeping", "BalloonPhysics", "WindField"],

@@ -28,7 +28,9 @@ public struct EvaluationSummary: Sendable, Equatable, Codable {
     static func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
 
     /// Half-width of the 95 % interval of the mean: t(0.975, n−1)·s/√n (0 for fewer than 2 values).
-    static func confidence95(_ values: [Double]) -> Double {
+    ///
+    /// `evaluate`'s table and training's validation lines both report this interval.
+    public static func confidence95(_ values: [Double]) -> Double {
         let n = values.count
         guard n >= 2 else { return 0 }
         let m = mean(values)

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import StationKeeping
 
@@ -132,7 +133,7 @@ extension Trainer {
         var record = TrainingMetricsRecord(kind: "validation", envSteps: envSteps, updates: updates, episodes: episodes,
                                            wallSeconds: wallSeconds)
         record.validationTWR50 = mean
-        record.validationTWR50HalfWidth = Self.confidenceHalfWidth95(twr)
+        record.validationTWR50HalfWidth = EvaluationSummary.confidence95(twr)
         record.validationFailures = flights.filter(\.failed).count
         record.validationMeanReward = flights.map(\.cumulativeReward).reduce(0, +) / Double(flights.count)
         try metricsFile.append(record)
@@ -141,14 +142,6 @@ extension Trainer {
             try agentCheckpoint(metadata: ["validation_twr50": String(mean)]).write(to: path("best.h5"))
         }
         return mean
-    }
-
-    /// Half-width of the normal-approximation 95 % interval of the mean of `values`.
-    static func confidenceHalfWidth95(_ values: [Double]) -> Double {
-        guard values.count > 1 else { return 0 }
-        let mean = values.reduce(0, +) / Double(values.count)
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
-        return 1.96 * (variance / Double(values.count)).squareRoot()
     }
 
     var metricsFile: TrainingMetricsFile { TrainingMetricsFile(path: path("metrics.jsonl")) }
