@@ -22,6 +22,17 @@ public enum FlightReplay {
         public var identical: Bool { divergence == nil }
     }
 
+    /// Reads the log at `file` and replays it over the winds it names (or `gridOverride`), sampling
+    /// the wind column at ``WindColumn/defaultPressuresPa`` when `drawing` (for a flight page).
+    ///
+    /// `loonsim replay FILE` and ``FolderReplay`` both go through here.
+    public static func replay(file: String, decoder: () throws -> VAEDecoder, gridOverride: String?,
+                              drawing: Bool) throws -> (log: FlightLog, outcome: Outcome) {
+        let log = try FlightLog.read(file)
+        let winds = try FlightWinds.source(for: log, file: file, decoder: decoder, gridOverride: gridOverride)
+        return (log, try replay(log, file: file, winds: winds, windColumn: drawing ? WindColumn.defaultPressuresPa : nil))
+    }
+
     /// Replays `log` over `winds` (the source the log names; see ``FlightWinds``).
     ///
     /// - Parameter windColumn: the levels to sample the wind column at after each step, or nil.

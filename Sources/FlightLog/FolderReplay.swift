@@ -39,10 +39,8 @@ public enum FolderReplay {
                        pagesFolder: String?) -> Entry {
         let file = (folder as NSString).appendingPathComponent(relative)
         do {
-            let log = try FlightLog.read(file)
-            let outcome = try FlightReplay.replay(
-                log, file: file, winds: FlightWinds.source(for: log, file: file, decoder: decoder, gridOverride: gridOverride),
-                windColumn: pagesFolder == nil ? nil : WindColumn.defaultPressuresPa)
+            let (log, outcome) = try FlightReplay.replay(file: file, decoder: decoder, gridOverride: gridOverride,
+                                                         drawing: pagesFolder != nil)
             let summary = FlightSummary(log)
             let verdict = outcome.divergence.map { "\($0)" } ?? "identical"
             let line = String(format: "%@  %@  TWR50 %.4f  steps %d  failure %@", relative, verdict, summary.timeWithinRadius,

@@ -57,12 +57,9 @@ struct ReplayCommand: ParsableCommand {
 
     /// One flight: verify, summarise, export.
     func replayOne() throws {
-        let log = try reportingErrors { try FlightLog.read(path) }
         let decoder = DecoderCache()
-        let outcome = try reportingErrors {
-            try FlightReplay.replay(log, file: path, winds: FlightWinds.source(for: log, file: path, decoder: decoder.get,
-                                                                               gridOverride: winds),
-                                    windColumn: html == nil ? nil : WindColumn.defaultPressuresPa)
+        let (log, outcome) = try reportingErrors {
+            try FlightReplay.replay(file: path, decoder: decoder.get, gridOverride: winds, drawing: html != nil)
         }
         let name = (path as NSString).lastPathComponent
         print(outcome.divergence.map { "\(name): \($0)" } ?? "\(name): identical (\(outcome.stepsReplayed) steps re-flown)")
