@@ -24,8 +24,8 @@ public enum BLEEvaluationPage {
                 + "<td class=\"l\">\(flight.failure ?? "none")</td></tr>\n"
         }
         body += "</tbody></table>\n"
-        for flight in flights where !flight.flightPath.isEmpty {
-            let series = FlightSeries(ble: flight.flightPath)
+        let drawn = flights.filter { !$0.flightPath.isEmpty }.map { ($0, FlightSeries(ble: $0.flightPath)) }
+        for (flight, series) in drawn {
             body += "<h2 id=\"seed-\(flight.seed)\">seed \(flight.seed) · TWR50 \(String(format: "%.4f", flight.timeWithinRadius))</h2>\n"
             body += "<div class=\"row flight\" data-seed=\"\(flight.seed)\"><div style=\"width:420px;flex:none\">"
                 + "\(uniqueIDs(FlightPanels.track(series, size: 420), seed: flight.seed))</div>"
@@ -35,8 +35,8 @@ public enum BLEEvaluationPage {
                 + "</div></div>\n"
         }
         body += "<div id=\"tip\"></div>"
-        let data = flights.filter { !$0.flightPath.isEmpty }.map { flight in
-            "\"\(flight.seed)\":" + String(FlightPage.data(FlightSeries(ble: flight.flightPath), windColumn: nil).dropLast())
+        let data = drawn.map { flight, series in
+            "\"\(flight.seed)\":" + String(FlightPage.data(series, windColumn: nil).dropLast())
                 + ",\"seed\":\(flight.seed)}"
         }.joined(separator: ",")
         let script = "var FLIGHTS = {\(data)};\n" + FlightPageScript.text + """

@@ -17,9 +17,7 @@ enum ColorScale {
 
     /// The colour for a homeward cosine, quantised to `bins` classes so neighbouring cells merge.
     static func homeward(_ cosine: Double, bins: Int = 11) -> String {
-        let clamped = min(max(cosine, -1), 1)
-        let bin = min(bins - 1, Int(((clamped + 1) / 2 * Double(bins)).rounded(.down)))
-        return interpolate(homewardStops, (Double(bin) + 0.5) / Double(bins))
+        interpolate(homewardStops, (Double(homewardBin(cosine, bins: bins)) + 0.5) / Double(bins))
     }
 
     /// The homeward class of a cosine (the same quantisation as ``homeward(_:bins:)``).

@@ -49,7 +49,7 @@ public struct FlightSummary: Sendable, Equatable {
         let distances = path.map(\.distanceKm).sorted()
         distanceMinKm = distances.first ?? 0
         distanceMaxKm = distances.last ?? 0
-        distanceMeanKm = distances.isEmpty ? 0 : path.map(\.distanceKm).reduce(0, +) / Double(distances.count)
+        distanceMeanKm = distances.isEmpty ? 0 : path.reduce(0) { $0 + $1.distanceKm } / Double(distances.count)
         distanceMedianKm = distances.isEmpty ? 0 : distances.count % 2 == 1 ? distances[distances.count / 2]
             : (distances[distances.count / 2 - 1] + distances[distances.count / 2]) / 2
         distanceFinalKm = path.last?.distanceKm ?? 0
