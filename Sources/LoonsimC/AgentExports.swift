@@ -15,6 +15,20 @@ final class AgentBox {
     func load(_ values: UnsafePointer<Float>) {
         observation.values.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: values, count: Observation.count) }
     }
+
+    /// The action `decide` takes for the agent behind `handle` on the observation at `values`, or −1
+    /// with the error written for C.
+    static func action(_ handle: UnsafeMutableRawPointer?, _ values: UnsafePointer<Float>,
+                       _ error: UnsafeMutablePointer<CChar>?, _ capacity: Int64,
+                       _ decide: (inout any StationKeepingAgent, Observation) -> AltitudeControlCommand) -> Int64 {
+        var action: Int64 = -1
+        _ = reportingErrors(error, capacity) {
+            let box = try Handle.object(handle, as: AgentBox.self)
+            box.load(values)
+            action = Int64(decide(&box.agent, box.observation).rawValue)
+        }
+        return action
+    }
 }
 
 /// Makes the built-in agent `name` (station-seeker, random-walk, random, perciatelli44) for `profile`.
@@ -41,24 +55,12 @@ public func loonsimAgentDestroy(_ handle: UnsafeMutableRawPointer?) {
 @_cdecl("loonsim_agent_begin")
 public func loonsimAgentBegin(_ handle: UnsafeMutableRawPointer?, _ observation: UnsafePointer<Float>, _ seed: Int64,
                               _ error: UnsafeMutablePointer<CChar>?, _ capacity: Int64) -> Int64 {
-    var action: Int64 = -1
-    _ = reportingErrors(error, capacity) {
-        let box = try Handle.object(handle, as: AgentBox.self)
-        box.load(observation)
-        action = Int64(box.agent.beginEpisode(observation: box.observation, seed: UInt64(bitPattern: seed)).rawValue)
-    }
-    return action
+    AgentBox.action(handle, observation, error, capacity) { $0.beginEpisode(observation: $1, seed: UInt64(bitPattern: seed)) }
 }
 
 /// The agent's next action for an observation (after a step that gave `reward`), or −1 on error.
 @_cdecl("loonsim_agent_step")
 public func loonsimAgentStep(_ handle: UnsafeMutableRawPointer?, _ observation: UnsafePointer<Float>, _ reward: Double,
                              _ error: UnsafeMutablePointer<CChar>?, _ capacity: Int64) -> Int64 {
-    var action: Int64 = -1
-    _ = reportingErrors(error, capacity) {
-        let box = try Handle.object(handle, as: AgentBox.self)
-        box.load(observation)
-        action = Int64(box.agent.step(reward: reward, observation: box.observation).rawValue)
-    }
-    return action
+    AgentBox.action(handle, observation, error, capacity) { $0.step(reward: reward, observation: $1) }
 }

@@ -90,6 +90,13 @@ final class Simulation {
     }
 
     /// Copies an observation's 1099 values to `out`.
+    /// Writes what a reset or step returned for C: the observation's 1099 floats and the info row.
+    static func write(_ observation: Observation, _ info: StepInfo, _ environment: StationKeepingEnvironment,
+                      to observationOut: UnsafeMutablePointer<Float>, _ infoOut: UnsafeMutablePointer<Double>) {
+        copy(observation, to: observationOut)
+        writeInfo(info, environment, into: infoOut)
+    }
+
     static func copy(_ observation: Observation, to out: UnsafeMutablePointer<Float>) {
         observation.values.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: Observation.count) }
     }

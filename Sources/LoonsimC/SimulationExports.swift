@@ -51,8 +51,7 @@ public func loonsimSimReset(_ handle: UnsafeMutableRawPointer?, _ index: Int64, 
         let simulation = try Handle.object(handle, as: Simulation.self)
         let environment = try simulation.environment(Int(index))
         let result = try environment.reset(scenario: simulation.scenario(seed: Int(seed)))
-        Simulation.copy(result.observation, to: observation)
-        Simulation.writeInfo(result.info, environment, into: info)
+        Simulation.write(result.observation, result.info, environment, to: observation, info)
     }
 }
 
@@ -65,11 +64,10 @@ public func loonsimSimStep(_ handle: UnsafeMutableRawPointer?, _ index: Int64, _
     reportingErrors(error, capacity) {
         let environment = try Handle.object(handle, as: Simulation.self).environment(Int(index))
         let result = try environment.step(action: Int(clamping: action))
-        Simulation.copy(result.observation, to: observation)
+        Simulation.write(result.observation, result.info, environment, to: observation, info)
         reward.pointee = result.reward
         flags[0] = result.terminated ? 1 : 0
         flags[1] = result.truncated ? 1 : 0
-        Simulation.writeInfo(result.info, environment, into: info)
     }
 }
 
@@ -91,15 +89,11 @@ public func loonsimSimStepAll(_ handle: UnsafeMutableRawPointer?, _ actions: Uns
             do {
                 if resetSeeds[index] >= 0 {
                     let result = try environment.reset(scenario: simulation.scenario(seed: Int(resetSeeds[index])))
-                    Simulation.copy(result.observation, to: observation)
-                    Simulation.writeInfo(result.info, environment, into: info)
-                    rewards[index] = 0
-                    terminated[index] = 0
-                    truncated[index] = 0
+                    Simulation.write(result.observation, result.info, environment, to: observation, info)
+                    (rewards[index], terminated[index], truncated[index]) = (0, 0, 0)
                 } else {
                     let result = try environment.step(action: Int(clamping: actions[index]))
-                    Simulation.copy(result.observation, to: observation)
-                    Simulation.writeInfo(result.info, environment, into: info)
+                    Simulation.write(result.observation, result.info, environment, to: observation, info)
                     rewards[index] = result.reward
                     terminated[index] = result.terminated ? 1 : 0
                     truncated[index] = result.truncated ? 1 : 0
