@@ -87,6 +87,32 @@ public final class Evaluator: @unchecked Sendable {
     /// - Returns: the results in scenario order.
     public func run(_ plan: Plan, report: @escaping @Sendable (Progress) -> Void = { _ in },
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> [EpisodeResult] {
+        try run(plan, saved: Self.savedEpisodes(plan), report: report, shouldStop: shouldStop)
+    }
+
+    /// What a resumed run of `plan` can reuse: the saved episodes that match their scenario, by seed,
+    /// and how many episode files are present but unusable (other settings, or damaged). Empty
+    /// unless `plan.resume`.
+    public static func savedEpisodes(_ plan: Plan) -> (reusable: [Int: EpisodeResult], rejected: Int) {
+        guard plan.resume, let store = plan.store else { return ([:], 0) }
+        var reusable: [Int: EpisodeResult] = [:]
+        var rejected = 0
+        for scenario in plan.scenarios {
+            guard let seed = scenario.seed else { continue }
+            let path = plan.episodePath(seed: seed)
+            if let saved = store.load(path, expecting: scenario) {
+                reusable[seed] = saved
+            } else if FileManager.default.fileExists(atPath: path) {
+                rejected += 1
+            }
+        }
+        return (reusable, rejected)
+    }
+
+    /// Runs `plan`, reusing `saved` (from ``savedEpisodes(_:)``) instead of flying those seeds.
+    public func run(_ plan: Plan, saved: (reusable: [Int: EpisodeResult], rejected: Int),
+                    report: @escaping @Sendable (Progress) -> Void = { _ in },
+                    shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> [EpisodeResult] {
         do {
             try FileManager.default.createDirectory(atPath: plan.episodeDirectory, withIntermediateDirectories: true)
         } catch {
@@ -100,20 +126,11 @@ public final class Evaluator: @unchecked Sendable {
             throw EvaluationError.duplicateSeed(scenario.seed ?? 0)
         }
         lock.withLock {
-            results = [:]
+            results = saved.reusable
             next = 0
             firstError = nil
         }
-        var toFly: [Scenario] = []
-        for scenario in plan.scenarios {
-            if plan.resume, let seed = scenario.seed,
-               let saved = plan.store?.load(plan.episodePath(seed: seed), expecting: scenario) {
-                results[seed] = saved
-            } else {
-                toFly.append(scenario)
-            }
-        }
-        let pending = toFly
+        let pending = plan.scenarios.filter { scenario in scenario.seed.map { results[$0] == nil } ?? true }
         progress = Progress(done: results.count, total: plan.scenarios.count, reused: results.count, stepsFlown: 0,
                             elapsedSeconds: 0)
         let start = DispatchTime.now().uptimeNanoseconds

@@ -112,21 +112,17 @@ struct EvaluateCommand: ParsableCommand {
             agent: prototype, scenarios: list, configuration: configuration, winds: windSource, windsName: windsName,
             jobs: jobs, episodeDirectory: (folder as NSString).appendingPathComponent(baseName), resume: resume, store: store)
 
-        if resume {
-            let stale = list.filter { scenario in
-                guard let seed = scenario.seed else { return false }
-                return FileManager.default.fileExists(atPath: plan.episodePath(seed: seed))
-                    && store.load(plan.episodePath(seed: seed), expecting: scenario) == nil
-            }.count
-            if stale > 0 {
-                FileHandle.standardError.write(Data(("evaluate: \(stale) saved episode files were made with other settings "
-                    + "(agent, profile, days or winds) or are damaged; flying those seeds again\n").utf8))
-            }
+        // Each saved file is read once: the ones that match are handed to the run.
+        let saved = Evaluator.savedEpisodes(plan)
+        if saved.rejected > 0 {
+            FileHandle.standardError.write(Data(("evaluate: \(saved.rejected) saved episode files were made with other "
+                + "settings (agent, profile, days or winds) or are damaged; flying those seeds again\n").utf8))
         }
         let progress = ProgressLine(label: "evaluate \(prototype.name)")
         let results: [EpisodeResult]
         do {
-            results = try Evaluator().run(plan, report: { progress.update($0) }, shouldStop: { Interruption.requested })
+            results = try Evaluator().run(plan, saved: saved, report: { progress.update($0) },
+                                          shouldStop: { Interruption.requested })
         } catch let error as EvaluationError {
             progress.finish()
             if case .interrupted = error {

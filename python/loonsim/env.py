@@ -10,7 +10,7 @@ import numpy as np
 from ._native import ERROR_CAPACITY, INFO_COUNT, OBSERVATION_COUNT, LoonsimError, lib, pointer
 from ._settings import Settings, check_action, check_seed, next_scenario_seed
 from ._simulation import Simulation
-from ._spaces import STATUS_NAMES, action_space, observation_space
+from ._spaces import action_space, info_arrays, observation_space
 
 
 class ClosedEnvironmentError(LoonsimError):
@@ -18,26 +18,8 @@ class ClosedEnvironmentError(LoonsimError):
 
 
 def info_dict(values: np.ndarray, seed: int) -> dict[str, Any]:
-    """The info of one environment from the doubles the simulator wrote (``_spaces.INFO_FIELDS``)."""
-    status = int(values[5])
-    return {
-        "distance_km": float(values[0]),
-        "pressure_pa": float(values[1]),
-        "battery_soc": float(values[2]),
-        "elapsed_seconds": float(values[3]),
-        "step": int(values[4]),
-        "status": STATUS_NAMES[status],
-        "effective_action": int(values[6]),
-        "within_radius": bool(values[7]),
-        "x_km": float(values[8]),
-        "y_km": float(values[9]),
-        "superpressure_pa": float(values[10]),
-        "seed": seed,
-        # BLE's own keys.
-        "out_of_power": status == 1,
-        "envelope_burst": status == 2,
-        "zeropressure": status == 3,
-    }
+    """The info of one environment from the doubles the simulator wrote (``_spaces.info_arrays``), as Python values."""
+    return {key: column[0].item() for key, column in info_arrays(values[np.newaxis, :], np.array([seed])).items()}
 
 
 class StationKeepingEnv(gymnasium.Env):

@@ -12,6 +12,7 @@ import numpy as np
 
 from ._native import ERROR_CAPACITY, OBSERVATION_COUNT, POLICY_CALLBACK, ErrorBuffer, LoonsimError, lib
 from ._settings import Settings, check_action, check_seed
+from ._simulation import Simulation
 from .agents import Agent
 
 #: BLE's suites (``eval/suites.py``): micro [0], tiny 0-9, small 0-99, medium 0-999, big 0-9999.
@@ -69,11 +70,12 @@ def _seeds(suite: str | None, seeds: list[int] | None, settings: Settings) -> li
             raise ValueError("seeds names a seed twice")
         return checked
     if settings.scenario_file and suite in (None, "small"):
-        with open(settings.scenario_file) as file:
-            try:
-                return [int(entry["seed"]) for entry in json.load(file)["scenarios"]]
-            except (ValueError, KeyError, TypeError) as error:
-                raise ValueError(f"{settings.scenario_file}: is not a ble-scenarios/1 file ({error})") from None
+        # Swift reads the file (the same reader and errors as the environments and `loonsim evaluate`).
+        simulation = Simulation(1, settings, threads=1)
+        try:
+            return simulation.file_seeds
+        finally:
+            simulation.close()
     if suite not in SUITES:
         raise ValueError(f"suite must be one of {', '.join(SUITES)}, got {suite!r}")
     return list(range(SUITES[suite]))

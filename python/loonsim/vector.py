@@ -13,10 +13,8 @@ from gymnasium.vector.utils import batch_space
 from ._native import ERROR_CAPACITY, INFO_COUNT, OBSERVATION_COUNT, LoonsimError, lib, pointer
 from ._settings import Settings, check_seed, next_scenario_seed
 from ._simulation import Simulation
-from ._spaces import STATUS_NAMES, action_space, observation_space
+from ._spaces import action_space, info_arrays, observation_space
 from .env import ClosedEnvironmentError
-
-_STATUS_ARRAY = np.array(STATUS_NAMES)
 
 
 class StationKeepingVectorEnv(VectorEnv):
@@ -134,25 +132,7 @@ class StationKeepingVectorEnv(VectorEnv):
         return self._observations.copy() if self.copy else self._observations
 
     def _info_arrays(self) -> dict[str, Any]:
-        infos = self._infos
-        status = infos[:, 5].astype(np.int64)
-        values = {
-            "distance_km": infos[:, 0].copy(),
-            "pressure_pa": infos[:, 1].copy(),
-            "battery_soc": infos[:, 2].copy(),
-            "elapsed_seconds": infos[:, 3].copy(),
-            "step": infos[:, 4].astype(np.int64),
-            "status": _STATUS_ARRAY[status],
-            "effective_action": infos[:, 6].astype(np.int64),
-            "within_radius": infos[:, 7] != 0,
-            "x_km": infos[:, 8].copy(),
-            "y_km": infos[:, 9].copy(),
-            "superpressure_pa": infos[:, 10].copy(),
-            "seed": self._seeds.copy(),
-            "out_of_power": status == 1,
-            "envelope_burst": status == 2,
-            "zeropressure": status == 3,
-        }
+        values: dict[str, Any] = info_arrays(self._infos, self._seeds)
         mask = np.ones(self.num_envs, dtype=bool)
         for key in list(values):
             values["_" + key] = mask
