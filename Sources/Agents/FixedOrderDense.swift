@@ -13,7 +13,8 @@ public enum FixedOrderDense {
 
     /// `y[r·ldy + o] = act(bias[o] + Σₖ x[r·ldx + k]·weights[k·outputs + o])` for `rows` rows.
     ///
-    /// `weights` is `[inputs, outputs]` row-major (TensorFlow's layout); `bias` may be nil.
+    /// `weights` is `[inputs, outputs]` row-major (TensorFlow's layout); `bias` may be nil; `y` must
+    /// not overlap the inputs. ReLU maps NaN and −0 to +0.
     @inlinable
     public static func forward(rows: Int, inputs: Int, outputs: Int, x: UnsafePointer<Float>, ldx: Int,
                                weights: UnsafePointer<Float>, bias: UnsafePointer<Float>?,

@@ -34,15 +34,17 @@ static void dense_portable(int rows, int inputs, int outputs, const float *x, in
 // ---- AVX-512: 64 outputs (four registers) per row, masked at the right edge.
 
 __attribute__((target("avx512f"), always_inline)) static inline void
-tile512(const int nr, int inputs, int outputs, int o0, const __mmask16 *mask, const float *x, int ldx,
+tile512(const int nr, int inputs, int outputs, int o0, const __mmask16 *mask, const int *offset, const float *x, int ldx,
         const float *w, const float *bias, float *y, int ldy, int relu) {
     __m512 acc[tileRows][4];
     for (int r = 0; r < tileRows; r++)
         for (int c = 0; c < 4; c++) acc[r][c] = _mm512_setzero_ps();
     const float *row = w + o0;
     for (int k = 0; k < inputs; k++, row += outputs) {
-        const __m512 w0 = _mm512_maskz_loadu_ps(mask[0], row), w1 = _mm512_maskz_loadu_ps(mask[1], row + 16),
-                     w2 = _mm512_maskz_loadu_ps(mask[2], row + 32), w3 = _mm512_maskz_loadu_ps(mask[3], row + 48);
+        const __m512 w0 = _mm512_maskz_loadu_ps(mask[0], row + offset[0]),
+                     w1 = _mm512_maskz_loadu_ps(mask[1], row + offset[1]),
+                     w2 = _mm512_maskz_loadu_ps(mask[2], row + offset[2]),
+                     w3 = _mm512_maskz_loadu_ps(mask[3], row + offset[3]);
         for (int r = 0; r < nr; r++) {
             const __m512 xv = _mm512_set1_ps(x[(size_t)r * ldx + k]);
             acc[r][0] = _mm512_fmadd_ps(xv, w0, acc[r][0]);
@@ -52,40 +54,44 @@ tile512(const int nr, int inputs, int outputs, int o0, const __mmask16 *mask, co
         }
     }
     for (int c = 0; c < 4; c++) {
-        const __m512 b = bias ? _mm512_maskz_loadu_ps(mask[c], bias + o0 + 16 * c) : _mm512_setzero_ps();
+        const __m512 b = bias ? _mm512_maskz_loadu_ps(mask[c], bias + o0 + offset[c]) : _mm512_setzero_ps();
         for (int r = 0; r < nr; r++) {
             __m512 v = bias ? _mm512_add_ps(acc[r][c], b) : acc[r][c];
             if (relu) v = _mm512_max_ps(v, _mm512_setzero_ps());
-            _mm512_mask_storeu_ps(y + (size_t)r * ldy + o0 + 16 * c, mask[c], v);
+            _mm512_mask_storeu_ps(y + (size_t)r * ldy + o0 + offset[c], mask[c], v);
         }
     }
 }
 
 #define TILE512(NR)                                                                                              \
     __attribute__((target("avx512f"))) static void tile512_##NR(int inputs, int outputs, int o0,               \
-        const __mmask16 *mask, const float *x, int ldx, const float *w, const float *bias, float *y, int ldy,    \
-        int relu) {                                                                                              \
-        tile512(NR, inputs, outputs, o0, mask, x, ldx, w, bias, y, ldy, relu);                                   \
+        const __mmask16 *mask, const int *offset, const float *x, int ldx, const float *w, const float *bias,    \
+        float *y, int ldy, int relu) {                                                                           \
+        tile512(NR, inputs, outputs, o0, mask, offset, x, ldx, w, bias, y, ldy, relu);                           \
     }
 TILE512(1) TILE512(2) TILE512(3) TILE512(4) TILE512(5) TILE512(6)
 
-typedef void (*Tile512)(int, int, int, const __mmask16 *, const float *, int, const float *, const float *, float *,
-                        int, int);
+typedef void (*Tile512)(int, int, int, const __mmask16 *, const int *, const float *, int, const float *,
+                        const float *, float *, int, int);
 static const Tile512 tiles512[tileRows + 1] = {0, tile512_1, tile512_2, tile512_3, tile512_4, tile512_5, tile512_6};
 
 __attribute__((target("avx512f"))) static void dense512(int rows, int inputs, int outputs, const float *x, int ldx,
                                                         const float *w, const float *bias, float *y, int ldy,
                                                         int relu) {
     for (int o0 = 0; o0 < outputs; o0 += 64) {
+        // A register wholly past the right edge loads and stores nothing; it points at the block's
+        // start so that no pointer leaves the arrays.
         __mmask16 mask[4];
+        int offset[4];
         for (int c = 0; c < 4; c++) {
             const int left = outputs - o0 - 16 * c;
             mask[c] = left >= 16 ? (__mmask16)0xFFFF : left > 0 ? (__mmask16)((1u << left) - 1) : (__mmask16)0;
+            offset[c] = left > 0 ? 16 * c : 0;
         }
         for (int r0 = 0; r0 < rows; r0 += tileRows) {
             const int nr = rows - r0 < tileRows ? rows - r0 : tileRows;
-            tiles512[nr](inputs, outputs, o0, mask, x + (size_t)r0 * ldx, ldx, w, bias, y + (size_t)r0 * ldy, ldy,
-                         relu);
+            tiles512[nr](inputs, outputs, o0, mask, offset, x + (size_t)r0 * ldx, ldx, w, bias, y + (size_t)r0 * ldy,
+                         ldy, relu);
         }
     }
 }
@@ -94,13 +100,13 @@ __attribute__((target("avx512f"))) static void dense512(int rows, int inputs, in
 // load zeros and are never stored).
 
 __attribute__((target("avx2,fma"), always_inline)) static inline void
-tile256(const int nr, int inputs, int outputs, int o0, const __m256i *mask, const float *x, int ldx,
+tile256(const int nr, int inputs, int outputs, int o0, const __m256i *mask, const int *offset, const float *x, int ldx,
         const float *w, const float *bias, float *y, int ldy, int relu) {
     __m256 acc[tileRows][2];
     for (int r = 0; r < tileRows; r++) acc[r][0] = acc[r][1] = _mm256_setzero_ps();
     const float *row = w + o0;
     for (int k = 0; k < inputs; k++, row += outputs) {
-        const __m256 w0 = _mm256_maskload_ps(row, mask[0]), w1 = _mm256_maskload_ps(row + 8, mask[1]);
+        const __m256 w0 = _mm256_maskload_ps(row + offset[0], mask[0]), w1 = _mm256_maskload_ps(row + offset[1], mask[1]);
         for (int r = 0; r < nr; r++) {
             const __m256 xv = _mm256_set1_ps(x[(size_t)r * ldx + k]);
             acc[r][0] = _mm256_fmadd_ps(xv, w0, acc[r][0]);
@@ -108,25 +114,25 @@ tile256(const int nr, int inputs, int outputs, int o0, const __m256i *mask, cons
         }
     }
     for (int c = 0; c < 2; c++) {
-        const __m256 b = bias ? _mm256_maskload_ps(bias + o0 + 8 * c, mask[c]) : _mm256_setzero_ps();
+        const __m256 b = bias ? _mm256_maskload_ps(bias + o0 + offset[c], mask[c]) : _mm256_setzero_ps();
         for (int r = 0; r < nr; r++) {
             __m256 v = bias ? _mm256_add_ps(acc[r][c], b) : acc[r][c];
             if (relu) v = _mm256_max_ps(v, _mm256_setzero_ps());
-            _mm256_maskstore_ps(y + (size_t)r * ldy + o0 + 8 * c, mask[c], v);
+            _mm256_maskstore_ps(y + (size_t)r * ldy + o0 + offset[c], mask[c], v);
         }
     }
 }
 
 #define TILE256(NR)                                                                                              \
     __attribute__((target("avx2,fma"))) static void tile256_##NR(int inputs, int outputs, int o0,               \
-        const __m256i *mask, const float *x, int ldx, const float *w, const float *bias, float *y, int ldy,      \
-        int relu) {                                                                                              \
-        tile256(NR, inputs, outputs, o0, mask, x, ldx, w, bias, y, ldy, relu);                                   \
+        const __m256i *mask, const int *offset, const float *x, int ldx, const float *w, const float *bias,      \
+        float *y, int ldy, int relu) {                                                                           \
+        tile256(NR, inputs, outputs, o0, mask, offset, x, ldx, w, bias, y, ldy, relu);                           \
     }
 TILE256(1) TILE256(2) TILE256(3) TILE256(4) TILE256(5) TILE256(6)
 
-typedef void (*Tile256)(int, int, int, const __m256i *, const float *, int, const float *, const float *, float *,
-                        int, int);
+typedef void (*Tile256)(int, int, int, const __m256i *, const int *, const float *, int, const float *,
+                        const float *, float *, int, int);
 static const Tile256 tiles256[tileRows + 1] = {0, tile256_1, tile256_2, tile256_3, tile256_4, tile256_5, tile256_6};
 
 __attribute__((target("avx2,fma"))) static void dense256(int rows, int inputs, int outputs, const float *x, int ldx,
@@ -134,15 +140,17 @@ __attribute__((target("avx2,fma"))) static void dense256(int rows, int inputs, i
                                                          int relu) {
     for (int o0 = 0; o0 < outputs; o0 += 16) {
         __m256i mask[2];
+        int offset[2];
         for (int c = 0; c < 2; c++) {
             const int left = outputs - o0 - 8 * c;
             const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
             mask[c] = _mm256_cmpgt_epi32(_mm256_set1_epi32(left), lanes);  // lane < left: all ones
+            offset[c] = left > 0 ? 8 * c : 0;  // as in dense512: no pointer past the arrays
         }
         for (int r0 = 0; r0 < rows; r0 += tileRows) {
             const int nr = rows - r0 < tileRows ? rows - r0 : tileRows;
-            tiles256[nr](inputs, outputs, o0, mask, x + (size_t)r0 * ldx, ldx, w, bias, y + (size_t)r0 * ldy, ldy,
-                         relu);
+            tiles256[nr](inputs, outputs, o0, mask, offset, x + (size_t)r0 * ldx, ldx, w, bias, y + (size_t)r0 * ldy,
+                         ldy, relu);
         }
     }
 }

@@ -6,9 +6,10 @@ import StationKeeping
 
 /// Flies an agent over many scenarios on several threads, saving each episode as it ends.
 ///
-/// Each worker owns an environment and a copy of the agent, and takes the next scenario from a
-/// shared counter; every episode depends only on its scenario, so results are the same whatever
-/// the number of workers. Each finished episode is written to its own file at once, atomically,
+/// Each worker owns an environment and a copy of the agent (for an agent that prefers batches, up
+/// to ``Plan/lockstepWidth`` environments flown in lockstep, see ``LockstepRunner``), and takes the
+/// next scenario from a shared counter; every episode depends only on its scenario, so results are
+/// the same whatever the number of workers or the lockstep width. Each finished episode is written to its own file at once, atomically,
 /// by the plan's ``EpisodeStore`` (flight logs for `loonsim evaluate`), so an interrupted run
 /// loses at most the episodes in flight and `resume` reuses the rest.
 public final class Evaluator: @unchecked Sendable {
@@ -109,7 +110,8 @@ public final class Evaluator: @unchecked Sendable {
         return (reusable, rejected)
     }
 
-    /// Runs `plan`, reusing `saved` (from ``savedEpisodes(_:)``) instead of flying those seeds.
+    /// Runs `plan`, reusing `saved` (from ``savedEpisodes(_:)``; seeds outside the plan are ignored)
+    /// instead of flying those seeds.
     public func run(_ plan: Plan, saved: (reusable: [Int: EpisodeResult], rejected: Int),
                     report: @escaping @Sendable (Progress) -> Void = { _ in },
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> [EpisodeResult] {
@@ -125,8 +127,10 @@ public final class Evaluator: @unchecked Sendable {
         for scenario in plan.scenarios where !seen.insert(scenario.seed ?? 0).inserted {
             throw EvaluationError.duplicateSeed(scenario.seed ?? 0)
         }
+        // Only the plan's own seeds count as done.
+        let planSeeds = Set(plan.scenarios.map { $0.seed ?? 0 })
         lock.withLock {
-            results = saved.reusable
+            results = saved.reusable.filter { planSeeds.contains($0.key) }
             next = 0
             firstError = nil
         }
@@ -161,10 +165,13 @@ public final class Evaluator: @unchecked Sendable {
                 lock.unlock()
             }
             if let batched = plan.agent as? any MemorylessAgent, batched.prefersBatches, plan.lockstepWidth > 1 {
+                // No wider than a fair share, so that a short list still spreads over the workers.
+                let share = (pending.count + workers - 1) / workers
                 let runner = LockstepRunner(agent: batched, configuration: plan.configuration, winds: plan.winds,
-                                            width: plan.lockstepWidth)
+                                            width: max(1, min(plan.lockstepWidth, share)))
                 do {
-                    try runner.run(next: { take(from: pending, shouldStop: shouldStop) }, finished: finish)
+                    try runner.run(next: { take(from: pending, shouldStop: shouldStop) }, finished: finish,
+                                   shouldStop: { self.lock.withLock { self.firstError != nil } || shouldStop() })
                 } catch {
                     fail(nil, error)
                 }
@@ -182,7 +189,7 @@ public final class Evaluator: @unchecked Sendable {
             }
         }
         if let firstError { throw firstError }
-        if results.count < plan.scenarios.count {
+        if !plan.scenarios.allSatisfy({ results[$0.seed ?? 0] != nil }) {
             throw EvaluationError.interrupted(saved: results.count, total: plan.scenarios.count)
         }
         return plan.scenarios.map { results[$0.seed ?? 0]! }

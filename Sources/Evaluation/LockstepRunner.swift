@@ -17,7 +17,11 @@ struct LockstepRunner {
     let width: Int
 
     /// Flies every scenario `next()` gives (nil: no more) and hands each finished episode to `finished`.
-    func run(next: () -> Scenario?, finished: (EpisodeResult, Scenario) throws -> Void) throws {
+    ///
+    /// `shouldStop` is polled every step: when it returns true the flights in the air are dropped
+    /// unsaved and the call returns.
+    func run(next: () -> Scenario?, finished: (EpisodeResult, Scenario) throws -> Void,
+             shouldStop: () -> Bool = { false }) throws {
         var environments: [StationKeepingEnvironment] = []
         var records: [EpisodeRecord?] = []
         var observations: [Observation?] = []
@@ -39,10 +43,12 @@ struct LockstepRunner {
         }
         var flying: [Int] = []
         while flying.count < width, try refill(flying.count) { flying.append(flying.count) }
-        while !flying.isEmpty {
+        while !flying.isEmpty, !shouldStop() {
             let commands = agent.commands(for: flying.map { observations[$0]! })
             var stillFlying: [Int] = []
             for (position, index) in flying.enumerated() {
+                // Let go of the last observation first, so the environment writes the next one in place.
+                observations[index] = nil
                 let result = try failing(records[index]!.scenario) { try environments[index].step(commands[position]) }
                 records[index]!.record(result, state: environments[index].state!, command: commands[position])
                 if records[index]!.isFinished {

@@ -8,6 +8,9 @@ import StationKeeping
 /// The network is the Performer ``ObservationEncoder`` stored in a ``Checkpoint``; its output
 /// for one observation is `actionCount × quantileCount` values, and the command is the action
 /// (DOWN, STAY, UP) whose quantiles have the largest mean — the first one on a tie.
+///
+/// Making one tunes the process's allocator (``AllocatorTuning``: freed blocks up to 256 MB stay
+/// in the heap for reuse, up to 1 GB kept), because each forward allocates its activations afresh.
 public struct LearnedAgent: MemorylessAgent {
     public let name: String
     /// Where the weights came from.

@@ -44,12 +44,12 @@ extension Trainer {
         let results: [(network: ObservationEncoder, target: ObservationEncoder, losses: [Float])] = {
             let sources = UncheckedBox((online, target))
             return parallelMap(learner.threads) { part in
-                var (network, target) = (copies.value.baseAddress! + part).move()
+                var (network, targetCopy) = (copies.value.baseAddress! + part).move()
                 // Each thread refreshes its own copies (in place, no reallocation).
                 network.copyState(from: sources.value.0)
-                if refreshTargets { target.copyState(from: sources.value.1) }
-                let losses = step.run(part: part, network: &network, target: &target)
-                return (network, target, losses)
+                if refreshTargets { targetCopy.copyState(from: sources.value.1) }
+                let losses = step.run(part: part, network: &network, target: &targetCopy)
+                return (network, targetCopy, losses)
             }
         }()
         replicas = results.map(\.network)

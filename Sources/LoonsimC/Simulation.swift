@@ -89,7 +89,6 @@ final class Simulation {
         out[10] = state.superpressurePa
     }
 
-    /// Copies an observation's 1099 values to `out`.
     /// Writes what a reset or step returned for C: the observation's 1099 floats and the info row.
     static func write(_ observation: Observation, _ info: StepInfo, _ environment: StationKeepingEnvironment,
                       to observationOut: UnsafeMutablePointer<Float>, _ infoOut: UnsafeMutablePointer<Double>) {
@@ -97,6 +96,7 @@ final class Simulation {
         writeInfo(info, environment, into: infoOut)
     }
 
+    /// Copies an observation's 1099 values to `out`.
     static func copy(_ observation: Observation, to out: UnsafeMutablePointer<Float>) {
         observation.values.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: Observation.count) }
     }

@@ -9,11 +9,11 @@ import WindField
 /// `winds` argument all read their text through ``init(_:decoder:)``.
 public struct WindSourceSelection {
     /// What the environments fly in.
-    public var source: StationKeepingEnvironment.WindSource
+    public let source: StationKeepingEnvironment.WindSource
     /// `generative`, or the grid file's name, for result files and logs.
-    public var name: String
+    public let name: String
     /// The grid every scenario must be flown over (``Scenario/flown(over:)``); nil for generative winds.
-    public var grid: WindGrid?
+    public let grid: WindGrid?
 
     /// Loads the winds `text` names; `decoder` is called only for generative winds.
     ///

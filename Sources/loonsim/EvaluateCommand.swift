@@ -83,8 +83,8 @@ struct EvaluateCommand: ParsableCommand {
         Interruption.install()
         let configuration = EnvironmentConfiguration.days(days, profile: profile)
         let prototype = try reportingErrors { try Self.makeAgent(agent, profile: profile) }
-        let decoder = try reportingErrors { try VAEDecoder.loadDefault() }
-        let selection = try reportingErrors { try WindSourceSelection(winds, decoder: { decoder }) }
+        // The VAE decoder is loaded only for generative winds.
+        let selection = try reportingErrors { try WindSourceSelection(winds, decoder: VAEDecoder.loadDefault) }
         let (windSource, windsName) = (selection.source, selection.name)
         var (list, group) = try reportingErrors { try selectScenarios(profile: profile) }
         if let grid = selection.grid {

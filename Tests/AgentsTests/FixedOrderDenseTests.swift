@@ -64,7 +64,8 @@ final class FixedOrderDenseTests: XCTestCase {
             let relu = index % 3 != 1
             let expected = reference(rows: shape.rows, inputs: shape.inputs, outputs: shape.outputs, x: x, w: w,
                                      bias: bias, relu: relu).map(\.bitPattern)
-            for path in [LOONSIM_ISA_PORTABLE, LOONSIM_ISA_AVX2, LOONSIM_ISA_AVX512] {
+            // Only the instruction sets this CPU runs (another would silently run the portable code).
+            for path in [LOONSIM_ISA_PORTABLE, LOONSIM_ISA_AVX2, LOONSIM_ISA_AVX512] where loonsim_isa_supported(path) != 0 {
                 let y = run(path, rows: shape.rows, inputs: shape.inputs, outputs: shape.outputs, x: x, w: w,
                             bias: bias, relu: relu)
                 XCTAssertEqual(y.map(\.bitPattern), expected, "shape \(shape), path \(path.rawValue)")
@@ -94,5 +95,32 @@ final class FixedOrderDenseTests: XCTestCase {
     func testReLUClampsNegativesAndKeepsPositives() {
         let y = run(nil, rows: 1, inputs: 1, outputs: 3, x: [2], w: [1, -1, 0.25], bias: [0, 0, -1], relu: true)
         XCTAssertEqual(y, [2, 0, 0])
+    }
+
+    func testReLUMapsNaNAndNegativeZeroToPositiveZeroOnEveryPath() {
+        // Outputs: NaN·1 = NaN, and 0·(−1) + (−0) = −0 before the ReLU.
+        for path in [LOONSIM_ISA_PORTABLE, LOONSIM_ISA_AVX2, LOONSIM_ISA_AVX512] where loonsim_isa_supported(path) != 0 {
+            let y = run(path, rows: 1, inputs: 1, outputs: 2, x: [.nan], w: [1, 0], bias: [0, -0.0], relu: true)
+            XCTAssertEqual(y[0].bitPattern, Float(0).bitPattern, "path \(path.rawValue)")
+            XCTAssertEqual(y[1].bitPattern, Float(0).bitPattern, "path \(path.rawValue)")
+        }
+    }
+
+    func testStridedRowsAreReadAndWrittenInPlace() {
+        // x rows of 5 inside a stride of 7, y rows of 3 inside a stride of 4: the gaps stay untouched.
+        let x: [Float] = [1, 2, 3, 4, 5, 99, 99, 6, 7, 8, 9, 10, 99, 99]
+        let w = values(5 * 3, seed: 3)
+        var y = [Float](repeating: -7, count: 8)
+        x.withUnsafeBufferPointer { x in
+            w.withUnsafeBufferPointer { w in
+                y.withUnsafeMutableBufferPointer { y in
+                    FixedOrderDense.forward(rows: 2, inputs: 5, outputs: 3, x: x.baseAddress!, ldx: 7, weights: w.baseAddress!,
+                                            bias: nil, y: y.baseAddress!, ldy: 4)
+                }
+            }
+        }
+        let packed = reference(rows: 2, inputs: 5, outputs: 3, x: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], w: w, bias: nil, relu: false)
+        XCTAssertEqual(Array(y[0..<3]) + Array(y[4..<7]), packed)
+        XCTAssertEqual([y[3], y[7]], [-7, -7])
     }
 }

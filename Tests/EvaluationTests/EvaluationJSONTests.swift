@@ -72,4 +72,44 @@ final class EvaluatorTests: XCTestCase {
         XCTAssertEqual(try fly(width: 2, jobs: 1), alone)
         XCTAssertEqual(try fly(width: 16, jobs: 2), alone)
     }
+
+    func testAResumeReusesMatchingEpisodesOnceAndCountsTheRejectedFiles() throws {
+        let directory = SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let decoder = try WindField.VAEDecoder.loadDefault()
+        var plan = Evaluator.Plan(agent: Agents.StationSeekerAgent(),
+                                  scenarios: try (20..<24).map { try StationKeeping.ScenarioSampler.scenario(seed: $0) },
+                                  configuration: .days(0.02), winds: .generative(decoder), windsName: "generative",
+                                  jobs: 1, episodeDirectory: directory, resume: false, store: MarkerStore())
+        let first = try Evaluator().run(plan)
+        // Seed 21's file now holds something else; seed 23's is gone.
+        try "other".write(toFile: plan.episodePath(seed: 21), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: plan.episodePath(seed: 23))
+        plan.resume = true
+        let saved = Evaluator.savedEpisodes(plan)
+        XCTAssertEqual(saved.reusable.keys.sorted(), [20, 22])
+        XCTAssertEqual(saved.rejected, 1)
+        // A seed outside the plan is ignored, and the run flies 21 and 23 again.
+        var withStranger = saved
+        withStranger.reusable[99] = first[0]
+        XCTAssertEqual(try Evaluator().run(plan, saved: withStranger), first)
+        plan.resume = false
+        XCTAssertTrue(Evaluator.savedEpisodes(plan).reusable.isEmpty)
+    }
+}
+
+/// Keeps each episode in memory and leaves a marker file, so that a test can damage or remove it.
+private final class MarkerStore: EpisodeStore, @unchecked Sendable {
+    private let lock = NSLock()
+    private var saved: [String: EpisodeResult] = [:]
+
+    func save(_ result: EpisodeResult, scenario: Scenario, to path: String) throws {
+        try "episode \(result.seed)".write(toFile: path, atomically: true, encoding: .utf8)
+        lock.withLock { saved[path] = result }
+    }
+
+    func load(_ path: String, expecting scenario: Scenario) -> EpisodeResult? {
+        guard (try? String(contentsOfFile: path, encoding: .utf8)) == "episode \(scenario.seed ?? 0)" else { return nil }
+        return lock.withLock { saved[path] }
+    }
 }

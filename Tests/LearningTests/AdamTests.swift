@@ -72,6 +72,27 @@ final class AdamTests: XCTestCase {
         XCTAssertNotEqual(twoSteps(threads: 1), values.map(\.bitPattern))
     }
 
+    func testGradientSumsOfReplicasAreTheSameBitsOnSeveralThreads() {
+        let count = 150_001
+        let replicas = (0..<3).map { replica -> Vector in
+            var model = Vector([Float](repeating: 0, count: count))
+            model.setGradient((0..<count).map { Float(($0 * (replica + 3) * 7919) % 1013) / 97 - 5 })
+            return model
+        }
+        func summed(threads: Int) -> [UInt32] {
+            var model = Vector([Float](repeating: 0, count: count))
+            model.setGradientsToSum(of: replicas, threads: threads)
+            return model.theta.gradient.scalars.map(\.bitPattern)
+        }
+        let serial = summed(threads: 1)
+        XCTAssertEqual(summed(threads: 2), serial)
+        XCTAssertEqual(summed(threads: 3), serial)
+        // Added in replica order: ((g₀ + g₁) + g₂).
+        let k = 12_345
+        let g = replicas.map { $0.theta.gradient.scalars[k] }
+        XCTAssertEqual(serial[k], ((g[0] + g[1]) + g[2]).bitPattern)
+    }
+
     func testMinimisesAQuadratic() {
         var model = Vector([3, -2, 0.5])
         let target: [Float] = [1, 1, -1]

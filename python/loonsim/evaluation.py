@@ -71,7 +71,10 @@ def _seeds(suite: str | None, seeds: list[int] | None, settings: Settings) -> li
         return checked
     if settings.scenario_file and suite in (None, "small"):
         # Swift reads the file (the same reader and errors as the environments and `loonsim evaluate`).
-        simulation = Simulation(1, settings, threads=1)
+        try:
+            simulation = Simulation(1, settings, threads=1)
+        except LoonsimError as error:
+            raise ValueError(str(error)) from None
         try:
             return simulation.file_seeds
         finally:

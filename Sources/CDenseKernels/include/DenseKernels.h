@@ -6,8 +6,9 @@
 ///
 /// `y[r·ldy + o] = act(bias[o] + s)` with `s` the chain `s ← fma(x[r·ldx + k], w[k·outputs + o], s)`
 /// for k = 0, 1, …, inputs − 1 from `s = 0` (one rounding per step, as a fused multiply-add
-/// computes it), `act` the identity or ReLU (`max(v, 0)`), `bias` optional (NULL: none).
-/// `w` is `[inputs, outputs]` row-major (TensorFlow's layout). AVX-512 and AVX2 + FMA machines
+/// computes it), `act` the identity or ReLU (`v > 0 ? v : +0`, so NaN and −0 become +0), `bias`
+/// optional (NULL: none). `w` is `[inputs, outputs]` row-major (TensorFlow's layout); `y` must not
+/// overlap `x`, `w` or `bias`. AVX-512 and AVX2 + FMA machines
 /// run vector code chosen at run time; others an exact `fmaf` loop. All give the same bits.
 
 #include "CWindKernels.h"  // loonsim_isa, loonsim_best_isa: one choice of instruction set for all kernels
