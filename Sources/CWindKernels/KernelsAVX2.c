@@ -152,17 +152,17 @@ void loonsim_cholesky_drop_first_avx2(long n, double *L, long stride, double *wo
     memcpy(x, L + 1, (size_t)(n - 1) * sizeof *x);
     for (long j = 0; j < n - 1; j++) {
         const double *old = L + (j + 1) * stride + 1;   // old[i] = L[i + 1][j + 1]
-        double *new = L + j * stride;                    // new[i] = L′[i][j]
+        double *rotated = L + j * stride;                // rotated[i] = L′[i][j]
         double c, s;
-        new[j] = loonsim_givens(old[j], x[j], &c, &s);
+        rotated[j] = loonsim_givens(old[j], x[j], &c, &s);
         __m256d cv = _mm256_set1_pd(c), sv = _mm256_set1_pd(s);
         long i = j + 1;
         for (; i + 4 <= n - 1; i += 4) {
             __m256d value = _mm256_loadu_pd(old + i), xi = _mm256_loadu_pd(x + i);
-            _mm256_storeu_pd(new + i, _mm256_add_pd(_mm256_mul_pd(cv, value), _mm256_mul_pd(sv, xi)));
+            _mm256_storeu_pd(rotated + i, _mm256_add_pd(_mm256_mul_pd(cv, value), _mm256_mul_pd(sv, xi)));
             _mm256_storeu_pd(x + i, _mm256_sub_pd(_mm256_mul_pd(cv, xi), _mm256_mul_pd(sv, value)));
         }
-        loonsim_rotate_lanes(old, x, new, i, n - 1, c, s);
+        loonsim_rotate_lanes(old, x, rotated, i, n - 1, c, s);
     }
 }
 

@@ -237,20 +237,20 @@ void loonsim_cholesky_drop_first_avx512(long n, double *L, long stride, double *
     memcpy(x, L + 1, (size_t)(n - 1) * sizeof *x);
     for (long j = 0; j < n - 1; j++) {
         const double *old = L + (j + 1) * stride + 1;   // old[i] = L[i + 1][j + 1]
-        double *new = L + j * stride;                    // new[i] = L′[i][j]
+        double *rotated = L + j * stride;                // rotated[i] = L′[i][j]
         double c, s;
-        new[j] = loonsim_givens(old[j], x[j], &c, &s);
+        rotated[j] = loonsim_givens(old[j], x[j], &c, &s);
         __m512d cv = _mm512_set1_pd(c), sv = _mm512_set1_pd(s);
         long i = j + 1;
         for (; i + 8 <= n - 1; i += 8) {
             __m512d value = _mm512_loadu_pd(old + i), xi = _mm512_loadu_pd(x + i);
-            _mm512_storeu_pd(new + i, _mm512_add_pd(_mm512_mul_pd(cv, value), _mm512_mul_pd(sv, xi)));
+            _mm512_storeu_pd(rotated + i, _mm512_add_pd(_mm512_mul_pd(cv, value), _mm512_mul_pd(sv, xi)));
             _mm512_storeu_pd(x + i, _mm512_sub_pd(_mm512_mul_pd(cv, xi), _mm512_mul_pd(sv, value)));
         }
         if (i < n - 1) {
             __mmask8 tail = (__mmask8)((1u << (n - 1 - i)) - 1);
             __m512d value = _mm512_maskz_loadu_pd(tail, old + i), xi = _mm512_maskz_loadu_pd(tail, x + i);
-            _mm512_mask_storeu_pd(new + i, tail, _mm512_add_pd(_mm512_mul_pd(cv, value), _mm512_mul_pd(sv, xi)));
+            _mm512_mask_storeu_pd(rotated + i, tail, _mm512_add_pd(_mm512_mul_pd(cv, value), _mm512_mul_pd(sv, xi)));
             _mm512_mask_storeu_pd(x + i, tail, _mm512_sub_pd(_mm512_mul_pd(cv, xi), _mm512_mul_pd(sv, value)));
         }
     }

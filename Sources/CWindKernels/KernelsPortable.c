@@ -91,9 +91,9 @@ void loonsim_cholesky_drop_first_portable(long n, double *L, long stride, double
     memcpy(x, L + 1, (size_t)(n - 1) * sizeof *x);
     for (long j = 0; j < n - 1; j++) {
         const double *old = L + (j + 1) * stride + 1;   // old[i] = L[i + 1][j + 1]
-        double *new = L + j * stride;                    // new[i] = L′[i][j]
+        double *rotated = L + j * stride;                // rotated[i] = L′[i][j]
         double c, s;
-        new[j] = loonsim_givens(old[j], x[j], &c, &s);
-        loonsim_rotate_lanes(old, x, new, j + 1, n - 1, c, s);
+        rotated[j] = loonsim_givens(old[j], x[j], &c, &s);
+        loonsim_rotate_lanes(old, x, rotated, j + 1, n - 1, c, s);
     }
 }

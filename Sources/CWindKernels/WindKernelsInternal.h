@@ -96,12 +96,12 @@ static inline double loonsim_givens(double diagonal, double xj, double *c, doubl
     return radius;
 }
 
-/// Rotates entries [from, to) one lane at a time: new = c·old + s·x, x ← c·x − s·old.
-static inline void loonsim_rotate_lanes(const double *old, double *x, double *new, long from, long to, double c,
+/// Rotates entries [from, to) one lane at a time: rotated = c·old + s·x, x ← c·x − s·old.
+static inline void loonsim_rotate_lanes(const double *old, double *x, double *rotated, long from, long to, double c,
                                         double s) {
     for (long i = from; i < to; i++) {
         double value = old[i], xi = x[i];
-        new[i] = c * value + s * xi;
+        rotated[i] = c * value + s * xi;
         x[i] = c * xi - s * value;
     }
 }
