@@ -57,9 +57,11 @@ extension Trainer {
 
     /// Reopens the run in `runDirectory` at its latest checkpoint.
     ///
-    /// With `configuration`, it must equal the run's own except for `budget`, `description` and
-    /// `checkpointIntervalSeconds` (so a finished run can be given a larger budget); the given
-    /// one is used from then on. A run killed before its first checkpoint starts again from nothing.
+    /// With `configuration`, it must equal the run's own except for `budget`, `description`,
+    /// `checkpointIntervalSeconds` and `optimizer.learningRate`, so that a finished run can be
+    /// given a larger budget and a later stage a new schedule while keeping its replay memory and
+    /// Adam's moments (the schedule counts updates from the run's start). The given configuration
+    /// is used, and stored, from then on. A run killed before its first checkpoint starts again from nothing.
     public static func resume(runDirectory: String, configuration given: TrainingConfiguration?) throws -> Trainer {
         let configPath = (runDirectory as NSString).appendingPathComponent("config.json")
         guard FileManager.default.fileExists(atPath: configPath) else {
@@ -69,7 +71,7 @@ extension Trainer {
         if let given {
             let differences = try Self.differences(stored: configuration, given: given)
             guard differences.isEmpty else {
-                throw TrainingRunError(file: runDirectory, problem: "was trained with other settings: \(differences.joined(separator: ", ")) differ; only budget, description and checkpointIntervalSeconds may change on --resume")
+                throw TrainingRunError(file: runDirectory, problem: "was trained with other settings: \(differences.joined(separator: ", ")) differ; only budget, description, checkpointIntervalSeconds and optimizer.learningRate may change on --resume")
             }
             configuration = given
             try configuration.json().write(to: URL(fileURLWithPath: configPath), options: .atomic)
@@ -90,6 +92,7 @@ extension Trainer {
     static func differences(stored: TrainingConfiguration, given: TrainingConfiguration) throws -> [String] {
         var (a, b) = (stored, given)
         (a.budget, a.description, a.checkpointIntervalSeconds) = (b.budget, b.description, b.checkpointIntervalSeconds)
+        a.optimizer.learningRate = b.optimizer.learningRate
         guard a != b else { return [] }
         let left = try JSONSerialization.jsonObject(with: a.json()) as! [String: Any]
         let right = try JSONSerialization.jsonObject(with: b.json()) as! [String: Any]

@@ -57,6 +57,29 @@ final class TrainerTests: XCTestCase {
         XCTAssertNotEqual(straight.online.namedParameters, ObservationEncoder(configuration: configuration.network).namedParameters)
     }
 
+    func testAResumeMayChangeTheLearningRateScheduleButNoOtherTrainingSetting() throws {
+        let configuration = Self.tinyConfiguration(budget: 60)
+        let first = try Trainer.start(configuration: configuration, runDirectory: directory + "/run")
+        XCTAssertEqual(try first.run(maximumEnvSteps: 40), .interrupted)
+
+        var otherAdam = configuration
+        otherAdam.optimizer.adam.beta1 = 0.8
+        XCTAssertThrowsError(try Trainer.resume(runDirectory: directory + "/run", configuration: otherAdam)) { error in
+            XCTAssertTrue("\(error)".contains("optimizer differ"), "\(error)")
+        }
+
+        var laterStage = configuration
+        laterStage.optimizer.learningRate = LearningRateSchedule(peak: 1e-3, warmupSteps: first.updates, totalSteps: first.updates + 4,
+                                                                decay: .linear, finalFraction: 0.1)
+        laterStage.budget.envSteps = 80
+        let resumed = try Trainer.resume(runDirectory: directory + "/run", configuration: laterStage)
+        XCTAssertEqual(resumed.envSteps, 40)
+        XCTAssertEqual(try resumed.run(), .finished)
+        XCTAssertGreaterThan(resumed.updates, first.updates + 4, "the new schedule reached its floor")
+        XCTAssertEqual(resumed.lastLearningRate, 1e-4, accuracy: 1e-9, "the new schedule is the one used")
+        XCTAssertEqual(try TrainingConfiguration.read(from: directory + "/run/config.json"), laterStage, "and stored")
+    }
+
     func testARunWritesMetricsCheckpointsAndAnAgentFileEvaluateCanLoad() throws {
         var configuration = Self.tinyConfiguration(budget: 60)
         configuration.validation.everyEnvSteps = 30
