@@ -21,7 +21,7 @@ public final class Evaluator: @unchecked Sendable {
         public var winds: StationKeepingEnvironment.WindSource
         public var windsName: String
         public var jobs: Int
-        /// Folder for the per-episode files (created if needed).
+        /// Folder for the per-episode files (created if needed; unused without a `store`).
         public var episodeDirectory: String
         /// Reuse matching complete episode files instead of flying those seeds again.
         public var resume: Bool
@@ -115,13 +115,15 @@ public final class Evaluator: @unchecked Sendable {
     public func run(_ plan: Plan, saved: (reusable: [Int: EpisodeResult], rejected: Int),
                     report: @escaping @Sendable (Progress) -> Void = { _ in },
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> [EpisodeResult] {
-        do {
-            try FileManager.default.createDirectory(atPath: plan.episodeDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw EvaluationError.unwritableOutput(path: plan.episodeDirectory)
-        }
-        guard FileManager.default.isWritableFile(atPath: plan.episodeDirectory) else {
-            throw EvaluationError.unwritableOutput(path: plan.episodeDirectory)
+        if plan.store != nil {
+            do {
+                try FileManager.default.createDirectory(atPath: plan.episodeDirectory, withIntermediateDirectories: true)
+            } catch {
+                throw EvaluationError.unwritableOutput(path: plan.episodeDirectory)
+            }
+            guard FileManager.default.isWritableFile(atPath: plan.episodeDirectory) else {
+                throw EvaluationError.unwritableOutput(path: plan.episodeDirectory)
+            }
         }
         var seen = Set<Int>()
         for scenario in plan.scenarios where !seen.insert(scenario.seed ?? 0).inserted {

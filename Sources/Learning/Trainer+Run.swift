@@ -125,9 +125,8 @@ extension Trainer {
     /// Flies the online network greedily on the validation seeds, logs the result and keeps the
     /// best network in `best.h5`; returns the mean TWR50.
     func validate(wallSeconds: Double) throws -> Double {
-        var network = online
-        let flights = try GreedyValidation.fly(network: &network, scenarios: Self.validationScenarios(configuration, winds: winds),
-                                               configuration: environmentConfiguration, winds: winds.source)
+        let flights = try Self.validationFlights(online, scenarios: Self.validationScenarios(configuration, winds: winds),
+                                                 configuration: environmentConfiguration, winds: winds)
         let twr = flights.map(\.timeWithinRadius)
         let mean = twr.reduce(0, +) / Double(twr.count)
         var record = TrainingMetricsRecord(kind: "validation", envSteps: envSteps, updates: updates, episodes: episodes,
@@ -142,6 +141,17 @@ extension Trainer {
             try agentCheckpoint(metadata: ["validation_twr50": String(mean)]).write(to: path("best.h5"))
         }
         return mean
+    }
+
+    /// Flies `network` greedily on `scenarios` as `loonsim evaluate` flies an agent (the same
+    /// ``Evaluator``, on every core, keeping the results in memory), each flight scored as BLE's
+    /// eval loop scores it (ble-reference.md §7.2).
+    static func validationFlights(_ network: ObservationEncoder, scenarios: [Scenario],
+                                  configuration: EnvironmentConfiguration, winds: WindSourceSelection) throws -> [EpisodeResult] {
+        let plan = Evaluator.Plan(agent: LearnedAgent(encoder: network, name: "validation"), scenarios: scenarios,
+                                  configuration: configuration, winds: winds.source, windsName: winds.name,
+                                  jobs: System.coreCount, episodeDirectory: "", resume: false)
+        return try Evaluator().run(plan)
     }
 
     var metricsFile: TrainingMetricsFile { TrainingMetricsFile(path: path("metrics.jsonl")) }

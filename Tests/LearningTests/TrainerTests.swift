@@ -102,13 +102,13 @@ final class TrainerTests: XCTestCase {
     }
 
     func testValidationScoresFlightsAsBLEsEvalLoopDoes() throws {
-        var network = ObservationEncoder(configuration: Self.tinyConfiguration(budget: 1).network)
+        let network = ObservationEncoder(configuration: Self.tinyConfiguration(budget: 1).network)
         let configuration = EnvironmentConfiguration(trialSteps: 12)
         let scenarios = try [100_000, 100_001].map { try ScenarioSampler.scenario(seed: $0) }
-        let flights = try GreedyValidation.fly(network: &network, scenarios: scenarios, configuration: configuration,
-                                               winds: .generative(try VAEDecoder.loadDefault()))
+        let flights = try Trainer.validationFlights(network, scenarios: scenarios, configuration: configuration,
+                                                    winds: try WindSourceSelection("generative", decoder: VAEDecoder.loadDefault))
         XCTAssertEqual(flights.map(\.seed), [100_000, 100_001])
-        XCTAssertEqual(flights.map(\.steps), [12, 12])
+        XCTAssertEqual(flights.map(\.finalTimestep), [12, 12])
         // The same flight one step at a time, greedy on the same network, gives the same score.
         let environment = StationKeepingEnvironment(configuration: configuration, winds: .generative(try VAEDecoder.loadDefault()))
         var agent = LearnedAgent(encoder: network, name: "test")
