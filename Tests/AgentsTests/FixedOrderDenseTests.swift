@@ -52,9 +52,13 @@ final class FixedOrderDenseTests: XCTestCase {
         return y
     }
 
-    /// Shapes with full and partial vector blocks, and row counts that leave partial tiles.
+    /// Shapes with full and partial vector blocks, row counts that leave partial tiles, and last
+    /// blocks of one to four registers (AVX-512 tiles them 12, 12, 8 and 6 rows at a time).
     private let shapes = [(rows: 13, inputs: 37, outputs: 153), (rows: 7, inputs: 64, outputs: 64),
-                          (rows: 1, inputs: 5, outputs: 3), (rows: 20, inputs: 600, outputs: 33)]
+                          (rows: 1, inputs: 5, outputs: 3), (rows: 20, inputs: 600, outputs: 33),
+                          (rows: 25, inputs: 32, outputs: 32), (rows: 30, inputs: 17, outputs: 16),
+                          (rows: 19, inputs: 40, outputs: 48), (rows: 14, inputs: 32, outputs: 96),
+                          (rows: 26, inputs: 9, outputs: 47)]
 
     func testEveryPathGivesTheDefinitionsBits() {
         for (index, shape) in shapes.enumerated() {
