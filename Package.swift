@@ -34,10 +34,11 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
         .target(name: "CHDF5Shim", dependencies: ["CHDF5"], path: "Sources/CHDF5Shim"),
         // Dense float32 layers summed in one fixed order on every CPU (AVX-512, AVX2 + FMA, portable),
-        // so that a batched forward gives each row the bits it gets alone.
+        // so that a batched forward gives each row the bits it gets alone; FAVOR+'s feature map with
+        // Learning's fastExp, the same bits on every path (no contraction into fused multiply-adds).
         // Optimised in debug builds too: the tests fly perciatelli44 through it.
         .target(name: "CDenseKernels", dependencies: ["CWindKernels"], path: "Sources/CDenseKernels",
-                cSettings: [.unsafeFlags(["-O2"])]),
+                cSettings: [.unsafeFlags(["-O2", "-ffp-contract=off"])]),
 
         // loonsim's documented seeded random numbers (xoshiro256** + SplitMix64).
         .target(name: "Randomness", swiftSettings: releaseSpeed),
