@@ -101,3 +101,118 @@ void loonsim_favor_features(float *z, long rows, long stride, long m, const floa
                             float stabilizer, float inverseSqrtM) {
     loonsim_favor_features_on(loonsim_best_isa(), z, rows, stride, m, maxima, maximaStride, stabilizer, inverseSqrtM);
 }
+
+// Learning's VectorMath.dot: lanes k of four SIMD4 partial sums a, b, c, e over blocks of 16 (each
+// `+= x·y`, a multiply then an add), combined lane-wise as (a + b) + (c + e), the four lanes added
+// in order to −0 (Swift's SIMD `sum()`), then the tail one product at a time.
+static inline float vector_math_dot(const float *x, const float *y, long count) {
+    float partial[16] = {0};
+    long i = 0;
+    for (; i + 16 <= count; i += 16)
+        for (int k = 0; k < 16; k++) partial[k] += x[i + k] * y[i + k];
+    float total = -0.0f;
+    for (int k = 0; k < 4; k++) total += (partial[k] + partial[4 + k]) + (partial[8 + k] + partial[12 + k]);
+    for (; i < count; i++) total += x[i] * y[i];
+    return total;
+}
+
+static void exponents_portable(float *z, long rows, long stride, long m, const float *x, long inputStride, long d,
+                               float halfScaleSquared, float *rowMaxima, long *rowArgmax) {
+    for (long i = 0; i < rows; i++) {
+        float *row = z + i * stride;
+        const float *input = x + i * inputStride;
+        const float shift = halfScaleSquared * vector_math_dot(input, input, d);
+        for (long j = 0; j < m; j++) row[j] -= shift;
+        float best = -__builtin_inff();
+        long at = 0;
+        for (long j = 0; j < m; j++)
+            if (row[j] > best) { best = row[j]; at = j; }
+        rowMaxima[i] = best;
+        rowArgmax[i] = at;
+    }
+}
+
+#if defined(__x86_64__)
+
+// The same arithmetic, 16 lanes at a time: the dot's 16 partial sums are one register (lanes k,
+// 4 + k, 8 + k, 12 + k are VectorMath's a, b, c, e), combined as (a + b) + (c + e); the maximum's
+// first index is the lowest lane equal to it, which is what the portable strict-greater scan finds.
+__attribute__((target("avx512f"))) static void exponents512(float *z, long rows, long stride, long m, const float *x,
+                                                             long inputStride, long d, float halfScaleSquared,
+                                                             float *rowMaxima, long *rowArgmax) {
+    const __m512 negativeInfinity = _mm512_set1_ps(-__builtin_inff());
+    for (long i = 0; i < rows; i++) {
+        float *row = z + i * stride;
+        const float *input = x + i * inputStride;
+        __m512 partial = _mm512_setzero_ps();
+        long k = 0;
+        for (; k + 16 <= d; k += 16) {
+            const __m512 v = _mm512_loadu_ps(input + k);
+            partial = _mm512_add_ps(partial, _mm512_mul_ps(v, v));
+        }
+        const __m128 lanes = _mm_add_ps(_mm_add_ps(_mm512_castps512_ps128(partial), _mm512_extractf32x4_ps(partial, 1)),
+                                        _mm_add_ps(_mm512_extractf32x4_ps(partial, 2), _mm512_extractf32x4_ps(partial, 3)));
+        float lane[4];
+        _mm_storeu_ps(lane, lanes);
+        float total = -0.0f;
+        for (int l = 0; l < 4; l++) total += lane[l];
+        for (; k < d; k++) total += input[k] * input[k];
+        const __m512 shift = _mm512_set1_ps(halfScaleSquared * total);
+
+        __m512 best = negativeInfinity;
+        for (long j = 0; j < m; j += 16) {
+            const __mmask16 live = m - j >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (m - j)) - 1);
+            const __m512 u = _mm512_sub_ps(_mm512_maskz_loadu_ps(live, row + j), shift);
+            _mm512_mask_storeu_ps(row + j, live, u);
+            best = _mm512_max_ps(best, _mm512_mask_blend_ps(live, negativeInfinity, u));
+        }
+        const float maximum = _mm512_reduce_max_ps(best);
+        long at = 0;
+        const __m512 target = _mm512_set1_ps(maximum);
+        for (long j = 0; j < m; j += 16) {
+            const __mmask16 live = m - j >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (m - j)) - 1);
+            const __mmask16 equal = _mm512_mask_cmp_ps_mask(live, _mm512_loadu_ps(row + j), target, _CMP_EQ_OQ);
+            if (equal) { at = j + __builtin_ctz(equal); break; }
+        }
+        rowMaxima[i] = maximum;
+        rowArgmax[i] = at;
+    }
+}
+
+#endif  // __x86_64__
+
+void loonsim_favor_exponents_on(loonsim_isa isa, float *z, long rows, long stride, long m, const float *x,
+                                long inputStride, long d, float halfScaleSquared, float *rowMaxima, long *rowArgmax) {
+#if defined(__x86_64__)
+    if (isa == LOONSIM_ISA_AVX512 && loonsim_isa_supported(isa)) {
+        exponents512(z, rows, stride, m, x, inputStride, d, halfScaleSquared, rowMaxima, rowArgmax);
+        return;
+    }
+#endif
+    exponents_portable(z, rows, stride, m, x, inputStride, d, halfScaleSquared, rowMaxima, rowArgmax);
+}
+
+void loonsim_favor_exponents(float *z, long rows, long stride, long m, const float *x, long inputStride, long d,
+                             float halfScaleSquared, float *rowMaxima, long *rowArgmax) {
+    loonsim_favor_exponents_on(loonsim_best_isa(), z, rows, stride, m, x, inputStride, d, halfScaleSquared, rowMaxima,
+                               rowArgmax);
+}
+
+void loonsim_column_sums(const float *z, long rows, long stride, long m, float *sums) {
+    for (long j = 0; j < m; j++) sums[j] = 0.0f;
+    for (long i = 0; i < rows; i++) {
+        const float *row = z + i * stride;
+        for (long j = 0; j < m; j++) sums[j] += row[j];
+    }
+}
+
+void loonsim_favor_normalize(const float *phi, long rows, long phiStride, long m, const float *keyFeatureSums,
+                             float *out, long outStride, long d, float *denominators, long denominatorStride) {
+    for (long i = 0; i < rows; i++) {
+        const float sum = vector_math_dot(phi + i * phiStride, keyFeatureSums, m);
+        denominators[i * denominatorStride] = sum;
+        const float inverse = sum > 0 ? 1 / sum : 0;
+        float *row = out + i * outStride;
+        for (long c = 0; c < d; c++) row[c] *= inverse;
+    }
+}

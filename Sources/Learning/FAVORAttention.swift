@@ -154,21 +154,12 @@ public struct FAVORAttention: AttentionKernel {
                     // φ(K)ᵀV and φ(K)ᵀ1.
                     BLAS.gemm(transposeA: true, m: m, n: d, k: n, a: phiKh, lda: heads * m, b: vh, ldb: width,
                               c: kvH, ldc: d)
-                    kSumH.update(repeating: 0, count: m)
-                    for i in 0..<n {
-                        let row = phiKh + i * heads * m
-                        for j in 0..<m { kSumH[j] += row[j] }
-                    }
+                    loonsim_column_sums(phiKh, n, heads * m, m, kSumH)
 
                     // Numerator φ(Q)(φ(K)ᵀV), then each row divided by D = φ(Q)·φ(K)ᵀ1.
                     BLAS.gemm(m: n, n: d, k: m, a: phiQh, lda: heads * m, b: kvH, ldb: d, c: outH, ldc: width)
-                    for i in 0..<n {
-                        let sum = VectorMath.dot(phiQh + i * heads * m, kSumH, count: m)
-                        denominator[(r0 + i) * heads + h] = sum
-                        let inverse: Float = sum > 0 ? 1 / sum : 0
-                        let outRow = outH + i * width
-                        for c in 0..<d { outRow[c] *= inverse }
-                    }
+                    loonsim_favor_normalize(phiQh, n, heads * m, m, kSumH, outH, width, d,
+                                            denominator.baseAddress! + r0 * heads + h, heads)
                 }
             }
         }}}}}}}}}}}}}
@@ -296,16 +287,11 @@ public struct FAVORAttention: AttentionKernel {
         _ z: UnsafeMutablePointer<Float>, rows: Int, stride: Int, m: Int, inputs x: UnsafePointer<Float>,
         inputStride: Int, d: Int, scale: Float, stabilizer: Float, maxima: UnsafeMutablePointer<Int>, maximaStride: Int
     ) {
-        let inverseSqrtM = 1 / Float(m).squareRoot()
-        let halfScaleSquared = 0.5 * scale * scale
-        for i in 0..<rows {
-            let (row, xRow) = (z + i * stride, x + i * inputStride)
-            let shift = halfScaleSquared * VectorMath.dot(xRow, xRow, count: d)
-            for j in 0..<m { row[j] -= shift }
-            var maximum = VectorMath.maximum(row, count: m)
-            maxima[i * maximaStride] = VectorMath.firstIndex(of: maximum, in: row, count: m)
-            // (fastExp(u − c) + ε)/√m, in C for AVX-512 (the same bits).
-            loonsim_favor_features(row, 1, stride, m, &maximum, 0, stabilizer, inverseSqrtM)
+        withRowMaxima(rows: rows) { rowMaxima, rowArgmax in
+            // u and each row's c, then (fastExp(u − c) + ε)/√m, in C (the same bits as the Swift definitions).
+            loonsim_favor_exponents(z, rows, stride, m, x, inputStride, d, 0.5 * scale * scale, rowMaxima, rowArgmax)
+            loonsim_favor_features(z, rows, stride, m, rowMaxima, 1, stabilizer, 1 / Float(m).squareRoot())
+            for i in 0..<rows { maxima[i * maximaStride] = rowArgmax[i] }
         }
     }
 
@@ -315,23 +301,27 @@ public struct FAVORAttention: AttentionKernel {
         _ z: UnsafeMutablePointer<Float>, rows: Int, stride: Int, m: Int, inputs x: UnsafePointer<Float>,
         inputStride: Int, d: Int, scale: Float, stabilizer: Float, mask: UnsafePointer<Float>
     ) -> Int {
-        let inverseSqrtM = 1 / Float(m).squareRoot()
-        let halfScaleSquared = 0.5 * scale * scale
-        var (maximum, position) = (-Float.infinity, -1)
-        for i in 0..<rows {
-            let (row, xRow) = (z + i * stride, x + i * inputStride)
-            let shift = halfScaleSquared * VectorMath.dot(xRow, xRow, count: d)
-            for j in 0..<m { row[j] -= shift }
-            guard mask[i] != 0 else { continue }
-            let rowMaximum = VectorMath.maximum(row, count: m)
-            if rowMaximum > maximum {
-                maximum = rowMaximum
-                position = i * m + VectorMath.firstIndex(of: rowMaximum, in: row, count: m)
+        withRowMaxima(rows: rows) { rowMaxima, rowArgmax in
+            loonsim_favor_exponents(z, rows, stride, m, x, inputStride, d, 0.5 * scale * scale, rowMaxima, rowArgmax)
+            var (maximum, position) = (-Float.infinity, -1)
+            for i in 0..<rows where mask[i] != 0 && rowMaxima[i] > maximum {
+                (maximum, position) = (rowMaxima[i], i * m + rowArgmax[i])
+            }
+            loonsim_favor_features(z, rows, stride, m, &maximum, 0, stabilizer, 1 / Float(m).squareRoot())
+            for i in 0..<rows where mask[i] == 0 { (z + i * stride).update(repeating: 0, count: m) }
+            return position
+        }
+    }
+
+    /// Runs `body` with stack scratch for each row's largest exponent and its index.
+    private static func withRowMaxima<Result>(
+        rows: Int, _ body: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Int>) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: rows) { maxima in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: rows) { argmax in
+                body(maxima.baseAddress!, argmax.baseAddress!)
             }
         }
-        loonsim_favor_features(z, rows, stride, m, &maximum, 0, stabilizer, inverseSqrtM)
-        for i in 0..<rows where mask[i] == 0 { (z + i * stride).update(repeating: 0, count: m) }
-        return position
     }
 
     /// dφ → du in place (u the exponent before c is subtracted): du = dφ·exp(u − c)/√m =

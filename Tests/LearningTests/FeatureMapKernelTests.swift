@@ -40,4 +40,86 @@ final class FeatureMapKernelTests: XCTestCase {
             }
         }
     }
+
+    /// A row of `count` varied floats from a small congruential generator.
+    private func values(_ count: Int, seed: UInt64, range: Float) -> [Float] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (Float(state >> 40) / Float(1 << 24) - 0.5) * range
+        }
+    }
+
+    func testExponentsAndRowMaximaMatchTheSwiftDefinitionOnEveryPath() {
+        // Input widths with and without a tail past the blocks of 16, rows of 37 in a stride of 40
+        // (padding untouched), and rows with a repeated maximum, whose first index must be found.
+        let (rows, m, stride) = (24, 37, 40)
+        for d in [16, 20, 32, 7] {
+            let inputStride = d + 3
+            let x = values(rows * inputStride, seed: UInt64(d), range: 4)
+            var z = values(rows * stride, seed: 99, range: 30)
+            for i in Swift.stride(from: 0, to: rows, by: 5) { z[i * stride + 30] = 100; z[i * stride + 3] = 100 }
+            let halfScaleSquared: Float = 0.5 * 0.5 * 0.5
+            var expected = z
+            var (expectedMaxima, expectedArgmax) = ([Float](), [Int]())
+            x.withUnsafeBufferPointer { input in
+                expected.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<rows {
+                        let row = out.baseAddress! + i * stride
+                        let shift = halfScaleSquared * VectorMath.dot(input.baseAddress! + i * inputStride,
+                                                                      input.baseAddress! + i * inputStride, count: d)
+                        for j in 0..<m { row[j] -= shift }
+                        let maximum = VectorMath.maximum(row, count: m)
+                        expectedMaxima.append(maximum)
+                        expectedArgmax.append(VectorMath.firstIndex(of: maximum, in: row, count: m))
+                    }
+                }
+            }
+            for path in [LOONSIM_ISA_PORTABLE, LOONSIM_ISA_AVX2, LOONSIM_ISA_AVX512] where loonsim_isa_supported(path) != 0 {
+                var out = z
+                var maxima = [Float](repeating: .nan, count: rows)
+                var argmax = [Int](repeating: -1, count: rows)
+                out.withUnsafeMutableBufferPointer { buffer in
+                    loonsim_favor_exponents_on(path, buffer.baseAddress, rows, stride, m, x, inputStride, d,
+                                               halfScaleSquared, &maxima, &argmax)
+                }
+                let label = "path \(path.rawValue), d \(d)"
+                XCTAssertEqual(out.map(\.bitPattern), expected.map(\.bitPattern), label)
+                XCTAssertEqual(maxima.map(\.bitPattern), expectedMaxima.map(\.bitPattern), label)
+                XCTAssertEqual(argmax, expectedArgmax, label)
+            }
+            XCTAssertEqual(expectedArgmax[0], 3, "the first of two equal maxima")
+        }
+    }
+
+    func testColumnSumsAndNormalizationMatchTheSwiftDefinition() {
+        let (rows, m, stride, d, outStride) = (19, 32, 35, 16, 18)
+        let phi = values(rows * stride, seed: 5, range: 2).map { abs($0) }
+        var sums = [Float](repeating: .nan, count: m)
+        loonsim_column_sums(phi, rows, stride, m, &sums)
+        var expectedSums = [Float](repeating: 0, count: m)
+        for i in 0..<rows { for j in 0..<m { expectedSums[j] += phi[i * stride + j] } }
+        XCTAssertEqual(sums.map(\.bitPattern), expectedSums.map(\.bitPattern))
+
+        var out = values(rows * outStride, seed: 6, range: 3)
+        var expectedOut = out
+        var denominators = [Float](repeating: .nan, count: rows * 2)
+        var expectedDenominators = denominators
+        var zeroSums = sums
+        zeroSums[0] = -1e9  // makes some denominators negative: their rows become 0
+        for keySums in [sums, zeroSums] {
+            phi.withUnsafeBufferPointer { p in
+                for i in 0..<rows {
+                    let sum = VectorMath.dot(p.baseAddress! + i * stride, keySums, count: m)
+                    expectedDenominators[i * 2] = sum
+                    let inverse: Float = sum > 0 ? 1 / sum : 0
+                    for c in 0..<d { expectedOut[i * outStride + c] *= inverse }
+                }
+            }
+            loonsim_favor_normalize(phi, rows, stride, m, keySums, &out, outStride, d, &denominators, 2)
+            XCTAssertEqual(out.map(\.bitPattern), expectedOut.map(\.bitPattern))
+            XCTAssertEqual(denominators.map(\.bitPattern), expectedDenominators.map(\.bitPattern))
+        }
+        XCTAssertTrue(expectedOut.contains(0), "a row with a non-positive denominator is zeroed")
+    }
 }

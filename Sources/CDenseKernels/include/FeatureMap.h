@@ -26,6 +26,29 @@ void loonsim_favor_features(float *z, long rows, long stride, long m, const floa
 void loonsim_favor_features_on(loonsim_isa isa, float *z, long rows, long stride, long m, const float *maxima,
                                long maximaStride, float stabilizer, float inverseSqrtM);
 
+/// FAVOR+'s exponents u = z − s²‖x‖²/2 in place, and each row's largest u with its first index.
+///
+/// Row i's projections are `z + i·stride` (`m` values) and its input `x + i·inputStride` (`d`
+/// values); `halfScaleSquared` is s²/2. ‖x‖² is summed as Learning's `VectorMath.dot`: four
+/// 4-lane partial sums over blocks of 16, combined as (a + b) + (c + d), their lanes added in
+/// order to −0, then the tail one by one; then `z[j] ← z[j] − halfScaleSquared·‖x‖²`. The
+/// maximum of each row goes to `rowMaxima[i]` and the first index that holds it to `rowArgmax[i]`
+/// (0 when the row holds only −∞). AVX-512 machines run 16 lanes at a time: the same bits on every CPU.
+void loonsim_favor_exponents(float *z, long rows, long stride, long m, const float *x, long inputStride, long d,
+                             float halfScaleSquared, float *rowMaxima, long *rowArgmax);
+
+/// The exponents above on a chosen instruction set (for tests).
+void loonsim_favor_exponents_on(loonsim_isa isa, float *z, long rows, long stride, long m, const float *x,
+                                long inputStride, long d, float halfScaleSquared, float *rowMaxima, long *rowArgmax);
+
+/// `sums[j] = Σ_i z[i·stride + j]` for j < m, the rows added in order to +0.
+void loonsim_column_sums(const float *z, long rows, long stride, long m, float *sums);
+
+/// FAVOR+'s normalisation: for each row, D = φ(q)·(φ(K)ᵀ1) (summed as `VectorMath.dot`), stored
+/// in `denominators[i·denominatorStride]`, then the row's d outputs times 1/D (times 0 when D ≤ 0).
+void loonsim_favor_normalize(const float *phi, long rows, long phiStride, long m, const float *keyFeatureSums,
+                             float *out, long outStride, long d, float *denominators, long denominatorStride);
+
 #ifdef __cplusplus
 }
 #endif
