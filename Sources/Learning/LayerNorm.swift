@@ -1,3 +1,5 @@
+import CDenseKernels
+
 /// Layer normalisation over the last dimension (Ba, Kiros & Hinton 2016):
 /// `y = γ·(x − μ)/√(σ² + ε) + β`, with μ and σ² the mean and (biased) variance of each row.
 public struct LayerNorm: Layer, Sendable {
@@ -31,19 +33,10 @@ public struct LayerNorm: Layer, Sendable {
             betaTensor.withUnsafeBufferPointer { beta in
             normalized.withUnsafeMutableBufferPointer { xHat in
             inverseDeviations.withUnsafeMutableBufferPointer { inverse in
-                for row in 0..<rows {
-                    let (xRow, xHatRow, yRow) = (x.baseAddress! + row * width, xHat.baseAddress! + row * width,
-                                                 y.baseAddress! + row * width)
-                    let mean = VectorMath.sum(xRow, count: width) / Float(width)
-                    for j in 0..<width { xHatRow[j] = xRow[j] - mean }
-                    let variance = VectorMath.dot(xHatRow, xHatRow, count: width) / Float(width)
-                    let inverseDeviation = 1 / (variance + epsilon).squareRoot()
-                    inverse[row] = inverseDeviation
-                    for j in 0..<width {
-                        xHatRow[j] *= inverseDeviation
-                        yRow[j] = gamma[j] * xHatRow[j] + beta[j]
-                    }
-                }
+                // Per row: μ, x̂ = x − μ, σ², 1/σ, x̂·(1/σ), γ·x̂ + β, in C (the same bits as this
+                // arithmetic in Swift with VectorMath's sums; see LayerNormKernels.h).
+                loonsim_layer_norm_forward(x.baseAddress, rows, width, gamma.baseAddress, beta.baseAddress, epsilon,
+                                           xHat.baseAddress, inverse.baseAddress, y.baseAddress)
             }}}}}
         }
     }
@@ -53,8 +46,7 @@ public struct LayerNorm: Layer, Sendable {
         precondition(outputGradient.shape == normalized.shape, "LayerNorm backward: gradient \(outputGradient.shape) for output \(normalized.shape)")
         let (rows, width) = (normalized.rowCount, self.width)
         inputGradient.resize(to: normalized.shape)
-        let scaled = UnsafeMutablePointer<Float>.allocate(capacity: width)  // γ·dy for one row
-        defer { scaled.deallocate() }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: width) { scaled in  // γ·dy for one row
         outputGradient.withUnsafeBufferPointer { dy in
         normalized.withUnsafeBufferPointer { xHat in
         inverseDeviations.withUnsafeBufferPointer { inverse in
@@ -62,22 +54,10 @@ public struct LayerNorm: Layer, Sendable {
         scale.gradient.withUnsafeMutableBufferPointer { dGamma in
         shift.gradient.withUnsafeMutableBufferPointer { dBeta in
         inputGradient.withUnsafeMutableBufferPointer { dx in
-            for row in 0..<rows {
-                let offset = row * width
-                let (dyRow, xHatRow, dxRow) = (dy.baseAddress! + offset, xHat.baseAddress! + offset,
-                                               dx.baseAddress! + offset)
-                for j in 0..<width {
-                    scaled[j] = gamma[j] * dyRow[j]
-                    dGamma[j] += dyRow[j] * xHatRow[j]
-                    dBeta[j] += dyRow[j]
-                }
-                let meanGradient = VectorMath.sum(scaled, count: width) / Float(width)
-                let meanProjected = VectorMath.dot(scaled, xHatRow, count: width) / Float(width)
-                for j in 0..<width {
-                    dxRow[j] = inverse[row] * (scaled[j] - meanGradient - xHatRow[j] * meanProjected)
-                }
-            }
-        }}}}}}}
+            loonsim_layer_norm_backward(dy.baseAddress, xHat.baseAddress, inverse.baseAddress, rows, width,
+                                        gamma.baseAddress, dGamma.baseAddress, dBeta.baseAddress, dx.baseAddress,
+                                        scaled.baseAddress)
+        }}}}}}}}
         return inputGradient
     }
 
