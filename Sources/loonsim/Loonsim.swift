@@ -7,6 +7,6 @@ struct Loonsim: ParsableCommand {
         commandName: "loonsim",
         abstract: "Stratospheric-balloon station keeping: BLE's physics and benchmark, in Swift.",
         version: "0.1.0",
-        subcommands: [EvaluateCommand.self, MergeShardsCommand.self, TrainCommand.self, ReplayCommand.self, WindsCommand.self,
+        subcommands: [EvaluateCommand.self, CompareCommand.self, MergeShardsCommand.self, TrainCommand.self, ReplayCommand.self, WindsCommand.self,
                       ModelsCommand.self])
 }

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Each seed's TWR50 and cumulative reward from an evaluation file, read without its flight paths.
+///
+/// A big suite's file is ~1.5 GB, nearly all flight paths; decoding it whole would take gigabytes
+/// of memory. This reads the memory-mapped bytes once, following JSON's strings and nesting, and
+/// keeps only the numbers of `seed`, `time_within_radius` and `cumulative_reward` in each object
+/// of the top-level list, whatever the order of the keys (loonsim's files and BLE's).
+public struct EpisodeScores: Sendable, Equatable {
+    /// TWR50 by seed.
+    public var timeWithinRadius: [Int: Double]
+    /// Cumulative reward by seed.
+    public var cumulativeReward: [Int: Double]
+
+    /// Reads `path`; throws ``EvaluationError/unreadable(path:reason:)`` naming what is wrong.
+    public init(contentsOf path: String) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw EvaluationError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path)
+                ? "cannot be read" : "no such file")
+        }
+        let fail = { (reason: String) in EvaluationError.unreadable(path: path, reason: reason) }
+        (timeWithinRadius, cumulativeReward) = ([:], [:])
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var scanner = Scanner(bytes: bytes)
+            guard scanner.skipSpace(), scanner.peek == UInt8(ascii: "[") else {
+                throw fail("not a list of episodes (loonsim evaluate's or BLE's per-seed JSON)")
+            }
+            var episode: [String: Double] = [:]
+            var depth = 0
+            var pendingKey: String?
+            while let byte = scanner.next() {
+                switch byte {
+                case UInt8(ascii: "\""):
+                    let start = scanner.position
+                    guard scanner.skipString() else { throw fail("ends inside a string") }
+                    let end = scanner.position - 1
+                    // A key of an episode object (depth 2) is a string followed by ':'.
+                    if depth == 2, scanner.skipSpace(), scanner.peek == UInt8(ascii: ":") {
+                        pendingKey = String(decoding: bytes[start..<end], as: UTF8.self)
+                    }
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    if depth == 2 { episode = [:] }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    depth -= 1
+                    if depth == 1 && byte == UInt8(ascii: "}") { try record(episode, fail: fail) }
+                    if depth < 0 { throw fail("has an unbalanced '\(Character(UnicodeScalar(byte)))'") }
+                case UInt8(ascii: ":"):
+                    guard let key = pendingKey else { continue }
+                    pendingKey = nil
+                    guard ["seed", "time_within_radius", "cumulative_reward"].contains(key) else { continue }
+                    guard scanner.skipSpace(), let number = scanner.number() else {
+                        throw fail("'\(key)' is not a number")
+                    }
+                    episode[key] = number
+                default:
+                    continue
+                }
+            }
+            guard depth == 0 else { throw fail("ends before its list is closed (truncated?)") }
+        }
+        guard !timeWithinRadius.isEmpty else { throw fail("holds no episodes") }
+    }
+
+    private mutating func record(_ episode: [String: Double], fail: (String) -> EvaluationError) throws {
+        guard let seedValue = episode["seed"], let seed = Int(exactly: seedValue),
+              let twr = episode["time_within_radius"], let reward = episode["cumulative_reward"] else {
+            throw fail("an episode lacks 'seed', 'time_within_radius' or 'cumulative_reward'")
+        }
+        guard timeWithinRadius.updateValue(twr, forKey: seed) == nil else { throw fail("seed \(seed) appears twice") }
+        cumulativeReward[seed] = reward
+    }
+
+    /// A forward reader over JSON bytes.
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+        mutating func next() -> UInt8? {
+            guard position < bytes.count else { return nil }
+            defer { position += 1 }
+            return bytes[position]
+        }
+
+        /// Skips white space; false at the end.
+        mutating func skipSpace() -> Bool {
+            while let byte = peek, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { position += 1 }
+            return position < bytes.count
+        }
+
+        /// Skips the rest of a string whose opening quote was read, the closing quote included.
+        mutating func skipString() -> Bool {
+            while let byte = next() {
+                if byte == UInt8(ascii: "\\") { position += 1 } else if byte == UInt8(ascii: "\"") { return true }
+            }
+            return false
+        }
+
+        /// Reads a JSON number (correctly rounded, as JSONDecoder reads it).
+        mutating func number() -> Double? {
+            let start = position
+            while let byte = peek, (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+                || byte == UInt8(ascii: "E") { position += 1 }
+            return Double(String(decoding: bytes[start..<position], as: UTF8.self))
+        }
+    }
+}
