@@ -5,6 +5,7 @@
 // contracted into fused multiply-adds either. Clamping follows Swift's `min(max(x, lo), hi)`: a
 // NaN argument stays NaN.
 #include "FeatureMap.h"
+#include "VectorMathInternal.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -102,20 +103,6 @@ void loonsim_favor_features(float *z, long rows, long stride, long m, const floa
     loonsim_favor_features_on(loonsim_best_isa(), z, rows, stride, m, maxima, maximaStride, stabilizer, inverseSqrtM);
 }
 
-// Learning's VectorMath.dot: lanes k of four SIMD4 partial sums a, b, c, e over blocks of 16 (each
-// `+= x·y`, a multiply then an add), combined lane-wise as (a + b) + (c + e), the four lanes added
-// in order to −0 (Swift's SIMD `sum()`), then the tail one product at a time.
-static inline float vector_math_dot(const float *x, const float *y, long count) {
-    float partial[16] = {0};
-    long i = 0;
-    for (; i + 16 <= count; i += 16)
-        for (int k = 0; k < 16; k++) partial[k] += x[i + k] * y[i + k];
-    float total = -0.0f;
-    for (int k = 0; k < 4; k++) total += (partial[k] + partial[4 + k]) + (partial[8 + k] + partial[12 + k]);
-    for (; i < count; i++) total += x[i] * y[i];
-    return total;
-}
-
 static void exponents_portable(float *z, long rows, long stride, long m, const float *x, long inputStride, long d,
                                float halfScaleSquared, float *rowMaxima, long *rowArgmax) {
     for (long i = 0; i < rows; i++) {
@@ -150,12 +137,7 @@ __attribute__((target("avx512f"))) static void exponents512(float *z, long rows,
             const __m512 v = _mm512_loadu_ps(input + k);
             partial = _mm512_add_ps(partial, _mm512_mul_ps(v, v));
         }
-        const __m128 lanes = _mm_add_ps(_mm_add_ps(_mm512_castps512_ps128(partial), _mm512_extractf32x4_ps(partial, 1)),
-                                        _mm_add_ps(_mm512_extractf32x4_ps(partial, 2), _mm512_extractf32x4_ps(partial, 3)));
-        float lane[4];
-        _mm_storeu_ps(lane, lanes);
-        float total = -0.0f;
-        for (int l = 0; l < 4; l++) total += lane[l];
+        float total = vector_math_lanes512(partial);
         for (; k < d; k++) total += input[k] * input[k];
         const __m512 shift = _mm512_set1_ps(halfScaleSquared * total);
 

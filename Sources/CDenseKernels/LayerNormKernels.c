@@ -2,31 +2,9 @@
 // written once, always inlined into a portable and an AVX-512 entry point; the vectoriser widens
 // them without reordering any sum (the partial sums are an explicit 16-lane array).
 #include "LayerNormKernels.h"
+#include "VectorMathInternal.h"
 
 #include <math.h>
-
-__attribute__((always_inline)) static inline float vector_sum(const float *restrict x, long count) {
-    float partial[16] = {0};
-    long i = 0;
-    for (; i + 16 <= count; i += 16)
-        for (int k = 0; k < 16; k++) partial[k] += x[i + k];
-    float total = -0.0f;
-    for (int k = 0; k < 4; k++) total += (partial[k] + partial[4 + k]) + (partial[8 + k] + partial[12 + k]);
-    for (; i < count; i++) total += x[i];
-    return total;
-}
-
-__attribute__((always_inline)) static inline float vector_dot(const float *restrict x, const float *restrict y,
-                                                              long count) {
-    float partial[16] = {0};
-    long i = 0;
-    for (; i + 16 <= count; i += 16)
-        for (int k = 0; k < 16; k++) partial[k] += x[i + k] * y[i + k];
-    float total = -0.0f;
-    for (int k = 0; k < 4; k++) total += (partial[k] + partial[4 + k]) + (partial[8 + k] + partial[12 + k]);
-    for (; i < count; i++) total += x[i] * y[i];
-    return total;
-}
 
 __attribute__((always_inline)) static inline void forward_rows(const float *restrict x, long rows, long width,
                                                                const float *restrict gamma, const float *restrict beta,
@@ -36,9 +14,9 @@ __attribute__((always_inline)) static inline void forward_rows(const float *rest
         const float *restrict xRow = x + row * width;
         float *restrict xHat = normalized + row * width;
         float *restrict yRow = y + row * width;
-        const float mean = vector_sum(xRow, width) / (float)width;
+        const float mean = vector_math_sum(xRow, width) / (float)width;
         for (long j = 0; j < width; j++) xHat[j] = xRow[j] - mean;
-        const float variance = vector_dot(xHat, xHat, width) / (float)width;
+        const float variance = vector_math_dot(xHat, xHat, width) / (float)width;
         const float inverse = 1 / sqrtf(variance + epsilon);
         inverseDeviations[row] = inverse;
         for (long j = 0; j < width; j++) {
@@ -64,8 +42,8 @@ __attribute__((always_inline)) static inline void backward_rows(const float *res
             gammaGradient[j] += dyRow[j] * xHat[j];
             betaGradient[j] += dyRow[j];
         }
-        const float meanGradient = vector_sum(scaled, width) / (float)width;
-        const float meanProjected = vector_dot(scaled, xHat, width) / (float)width;
+        const float meanGradient = vector_math_sum(scaled, width) / (float)width;
+        const float meanProjected = vector_math_dot(scaled, xHat, width) / (float)width;
         const float inverse = inverseDeviations[row];
         for (long j = 0; j < width; j++) dxRow[j] = inverse * ((scaled[j] - meanGradient) - xHat[j] * meanProjected);
     }
@@ -83,21 +61,12 @@ static void backward_portable(const float *dy, const float *normalized, const fl
 }
 
 #if defined(__x86_64__)
-#include <immintrin.h>
-
 // VectorMath's sum of a row of `blocks` × 16 values held in registers: the 16 partial sums start
-// at +0 and take the blocks in order; lanes k, 4 + k, 8 + k, 12 + k are combined as
-// (a + b) + (c + e), then the four results are added in order to −0.
+// at +0 and take the blocks in order.
 __attribute__((target("avx512f"), always_inline)) static inline float register_sum(const __m512 *v, int blocks) {
     __m512 partial = _mm512_setzero_ps();
     for (int b = 0; b < blocks; b++) partial = _mm512_add_ps(partial, v[b]);
-    const __m128 t = _mm_add_ps(_mm_add_ps(_mm512_castps512_ps128(partial), _mm512_extractf32x4_ps(partial, 1)),
-                                _mm_add_ps(_mm512_extractf32x4_ps(partial, 2), _mm512_extractf32x4_ps(partial, 3)));
-    float lane[4];
-    _mm_storeu_ps(lane, t);
-    float total = -0.0f;
-    for (int k = 0; k < 4; k++) total += lane[k];
-    return total;
+    return vector_math_lanes512(partial);
 }
 
 // Rows of `blocks` × 16 kept in registers from load to store (the generic loops re-read x̂ through
@@ -194,8 +163,8 @@ __attribute__((target("avx512f,avx512vl"))) static void backward512(const float 
 #endif
 
 void loonsim_layer_norm_forward_on(loonsim_isa isa, const float *x, long rows, long width, const float *gamma,
-                                const float *beta, float epsilon, float *normalized, float *inverseDeviations,
-                                float *y) {
+                                   const float *beta, float epsilon, float *normalized, float *inverseDeviations,
+                                   float *y) {
 #if defined(__x86_64__)
     if (isa == LOONSIM_ISA_AVX512 && loonsim_isa_supported(isa)) {
         forward512(x, rows, width, gamma, beta, epsilon, normalized, inverseDeviations, y);
@@ -206,8 +175,8 @@ void loonsim_layer_norm_forward_on(loonsim_isa isa, const float *x, long rows, l
 }
 
 void loonsim_layer_norm_backward_on(loonsim_isa isa, const float *dy, const float *normalized,
-                                 const float *inverseDeviations, long rows, long width, const float *gamma,
-                                 float *gammaGradient, float *betaGradient, float *dx, float *scratch) {
+                                    const float *inverseDeviations, long rows, long width, const float *gamma,
+                                    float *gammaGradient, float *betaGradient, float *dx, float *scratch) {
 #if defined(__x86_64__)
     if (isa == LOONSIM_ISA_AVX512 && loonsim_isa_supported(isa)) {
         backward512(dy, normalized, inverseDeviations, rows, width, gamma, gammaGradient, betaGradient, dx, scratch);
