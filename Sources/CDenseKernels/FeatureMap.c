@@ -111,9 +111,11 @@ static void exponents_portable(float *z, long rows, long stride, long m, const f
         const float shift = halfScaleSquared * vector_math_dot(input, input, d);
         for (long j = 0; j < m; j++) row[j] -= shift;
         float best = -__builtin_inff();
+        for (long j = 0; j < m; j++)
+            if (row[j] > best) best = row[j];  // NaN never compares greater: it is skipped
         long at = 0;
         for (long j = 0; j < m; j++)
-            if (row[j] > best) { best = row[j]; at = j; }
+            if (row[j] == best) { at = j; break; }
         rowMaxima[i] = best;
         rowArgmax[i] = at;
     }
@@ -122,8 +124,8 @@ static void exponents_portable(float *z, long rows, long stride, long m, const f
 #if defined(__x86_64__)
 
 // The same arithmetic, 16 lanes at a time: the dot's 16 partial sums are one register (lanes k,
-// 4 + k, 8 + k, 12 + k are VectorMath's a, b, c, e), combined as (a + b) + (c + e); the maximum's
-// first index is the lowest lane equal to it, which is what the portable strict-greater scan finds.
+// 4 + k, 8 + k, 12 + k are VectorMath's a, b, c, e), combined as (a + b) + (c + e); the maximum
+// skips NaN, and its first index is the lowest lane equal to it, as in the portable code.
 __attribute__((target("avx512f"))) static void exponents512(float *z, long rows, long stride, long m, const float *x,
                                                              long inputStride, long d, float halfScaleSquared,
                                                              float *rowMaxima, long *rowArgmax) {
@@ -146,14 +148,15 @@ __attribute__((target("avx512f"))) static void exponents512(float *z, long rows,
             const __mmask16 live = m - j >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (m - j)) - 1);
             const __m512 u = _mm512_sub_ps(_mm512_maskz_loadu_ps(live, row + j), shift);
             _mm512_mask_storeu_ps(row + j, live, u);
-            best = _mm512_max_ps(best, _mm512_mask_blend_ps(live, negativeInfinity, u));
+            // vmaxps returns its second operand when either is NaN: with `best` second, a NaN is skipped.
+            best = _mm512_max_ps(_mm512_mask_blend_ps(live, negativeInfinity, u), best);
         }
         const float maximum = _mm512_reduce_max_ps(best);
         long at = 0;
         const __m512 target = _mm512_set1_ps(maximum);
         for (long j = 0; j < m; j += 16) {
             const __mmask16 live = m - j >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (m - j)) - 1);
-            const __mmask16 equal = _mm512_mask_cmp_ps_mask(live, _mm512_loadu_ps(row + j), target, _CMP_EQ_OQ);
+            const __mmask16 equal = _mm512_mask_cmp_ps_mask(live, _mm512_maskz_loadu_ps(live, row + j), target, _CMP_EQ_OQ);
             if (equal) { at = j + __builtin_ctz(equal); break; }
         }
         rowMaxima[i] = maximum;

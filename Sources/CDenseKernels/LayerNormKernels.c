@@ -134,7 +134,7 @@ __attribute__((target("avx512f"), always_inline)) static inline void backward_bl
     }
 }
 
-__attribute__((target("avx512f,avx512vl"))) static void forward512(const float *x, long rows, long width,
+__attribute__((target("avx512f"))) static void forward512(const float *x, long rows, long width,
                                                                    const float *gamma, const float *beta,
                                                                    float epsilon, float *normalized,
                                                                    float *inverseDeviations, float *y) {
@@ -147,7 +147,7 @@ __attribute__((target("avx512f,avx512vl"))) static void forward512(const float *
     }
 }
 
-__attribute__((target("avx512f,avx512vl"))) static void backward512(const float *dy, const float *normalized,
+__attribute__((target("avx512f"))) static void backward512(const float *dy, const float *normalized,
                                                                     const float *inverseDeviations, long rows,
                                                                     long width, const float *gamma,
                                                                     float *gammaGradient, float *betaGradient,

@@ -30,7 +30,7 @@ public struct EpisodeScores: Sendable, Equatable {
                 throw fail("not a list of episodes (loonsim evaluate's or BLE's per-seed JSON)")
             }
             var episode: [String: Double] = [:]
-            var depth = 0
+            var open: [UInt8] = []  // the brackets not yet closed, outermost first
             var pendingKey: String?
             while let byte = scanner.next() {
                 switch byte {
@@ -39,16 +39,22 @@ public struct EpisodeScores: Sendable, Equatable {
                     guard scanner.skipString() else { throw fail("ends inside a string") }
                     let end = scanner.position - 1
                     // A key of an episode object (depth 2) is a string followed by ':'.
-                    if depth == 2, scanner.skipSpace(), scanner.peek == UInt8(ascii: ":") {
+                    if open.count == 2, scanner.skipSpace(), scanner.peek == UInt8(ascii: ":") {
                         pendingKey = String(decoding: bytes[start..<end], as: UTF8.self)
                     }
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
-                    depth += 1
-                    if depth == 2 { episode = [:] }
+                    open.append(byte)
+                    if open.count == 2 { episode = [:] }
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                    depth -= 1
-                    if depth == 1 && byte == UInt8(ascii: "}") { try record(episode, fail: fail) }
-                    if depth < 0 { throw fail("has an unbalanced '\(Character(UnicodeScalar(byte)))'") }
+                    let opening = byte == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
+                    guard open.popLast() == opening else {
+                        throw fail("has a '\(Character(UnicodeScalar(byte)))' that closes nothing it opened")
+                    }
+                    if open.count == 1 && byte == UInt8(ascii: "}") { try record(episode, fail: fail) }
+                    if open.isEmpty {
+                        guard !scanner.skipSpace() else { throw fail("has more after its list of episodes") }
+                        return
+                    }
                 case UInt8(ascii: ":"):
                     guard let key = pendingKey else { continue }
                     pendingKey = nil
@@ -61,16 +67,17 @@ public struct EpisodeScores: Sendable, Equatable {
                     continue
                 }
             }
-            guard depth == 0 else { throw fail("ends before its list is closed (truncated?)") }
+            throw fail("ends before its list is closed (truncated?)")
         }
         guard !timeWithinRadius.isEmpty else { throw fail("holds no episodes") }
     }
 
     private mutating func record(_ episode: [String: Double], fail: (String) -> EvaluationError) throws {
-        guard let seedValue = episode["seed"], let seed = Int(exactly: seedValue),
-              let twr = episode["time_within_radius"], let reward = episode["cumulative_reward"] else {
+        guard let seedValue = episode["seed"], let twr = episode["time_within_radius"],
+              let reward = episode["cumulative_reward"] else {
             throw fail("an episode lacks 'seed', 'time_within_radius' or 'cumulative_reward'")
         }
+        guard let seed = Int(exactly: seedValue) else { throw fail("seed \(seedValue) is not an integer") }
         guard timeWithinRadius.updateValue(twr, forKey: seed) == nil else { throw fail("seed \(seed) appears twice") }
         cumulativeReward[seed] = reward
     }

@@ -56,6 +56,9 @@ final class EpisodeScoresTests: XCTestCase {
             (#"[{"seed": 1, "cumulative_reward": 1}]"#, "an episode lacks 'seed', 'time_within_radius' or 'cumulative_reward'"),
             (#"[{"seed": "one", "cumulative_reward": 1, "time_within_radius": 0.5}]"#, "'seed' is not a number"),
             ("[]", "holds no episodes"),
+            (#"[{"seed": 1.5, "cumulative_reward": 1, "time_within_radius": 0.5}]"#, "seed 1.5 is not an integer"),
+            (#"[{"seed": 1, "cumulative_reward": 1, "time_within_radius": 0.5}] [{"seed": 2}]"#, "has more after its list"),
+            (#"[{"seed": 1, "cumulative_reward": 1, "time_within_radius": 0.5]}"#, "has a ']' that closes nothing it opened"),
             (#"[{"agent": "unterminated}]"#, "ends inside a string"),
         ]
         for (text, reason) in cases {

@@ -32,8 +32,8 @@ void loonsim_favor_features_on(loonsim_isa isa, float *z, long rows, long stride
 /// values); `halfScaleSquared` is s²/2. ‖x‖² is summed as Learning's `VectorMath.dot`: four
 /// 4-lane partial sums over blocks of 16, combined as (a + b) + (c + d), their lanes added in
 /// order to −0, then the tail one by one; then `z[j] ← z[j] − halfScaleSquared·‖x‖²`. The
-/// maximum of each row goes to `rowMaxima[i]` and the first index that holds it to `rowArgmax[i]`
-/// (0 when the row holds only −∞). AVX-512 machines run 16 lanes at a time: the same bits on every CPU.
+/// maximum of each row (NaN skipped, as Learning's `VectorMath.maximum` does) goes to `rowMaxima[i]`
+/// and the first index that holds it to `rowArgmax[i]` (0 when no entry equals it: a row of NaN). AVX-512 machines run 16 lanes at a time: the same bits on every CPU.
 void loonsim_favor_exponents(float *z, long rows, long stride, long m, const float *x, long inputStride, long d,
                              float halfScaleSquared, float *rowMaxima, long *rowArgmax);
 
