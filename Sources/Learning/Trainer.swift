@@ -102,7 +102,7 @@ public final class Trainer {
         }
         replay = ReplayBuffer(configuration: configuration.replay, discount: configuration.learner.discount,
                               stepCount: configuration.learner.nStep, actorCount: configuration.environment.actors)
-        teacher = configuration.warmStart.envSteps > 0 ? try Perciatelli44Network.loadDefault() : nil
+        teacher = configuration.warmStart.envSteps > 0 ? try Self.teacherNetwork(configuration.warmStart.teacher) : nil
         lossFunction = QuantileHuberLoss(kappa: configuration.learner.kappa)
     }
 
@@ -150,6 +150,21 @@ public final class Trainer {
             network = checkpoint.encoder
         }
         return network
+    }
+
+    /// The warm start's teacher: BLE's perciatelli44, or a loonsim checkpoint of a network shaped
+    /// like it (BLE's 7 × 600 MLP, 3 × 51 outputs, no output scale), such as a fine-tuned perciatelli44.
+    static func teacherNetwork(_ name: String) throws -> Perciatelli44Network {
+        if name == "perciatelli44" { return try Perciatelli44Network.loadDefault() }
+        let encoder = try Checkpoint.read(from: name).encoder
+        guard encoder.configuration == .bleMLPWithSeed(encoder.configuration.seed) else {
+            throw CheckpointError(file: name, problem: "a warm-start teacher must be BLE's MLP (architecture mlp, "
+                + "headHiddenWidths 7 × 600, 3 actions × 51 quantiles, relu, outputScale 1), like perciatelli44")
+        }
+        let parameters = Dictionary(uniqueKeysWithValues: encoder.namedParameters.map { ($0.name, $0.tensor.scalars) })
+        let layers = Perciatelli44Network.widths.count - 1
+        return Perciatelli44Network(kernels: (0..<layers).map { parameters["head.layers.\($0).weight"]! },
+                                    biases: (0..<layers).map { parameters["head.layers.\($0).bias"]! })
     }
 
     // MARK: Acting

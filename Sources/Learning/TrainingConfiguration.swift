@@ -82,7 +82,8 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     /// the policy, is the last thing learned. Then the target is synchronised and QR-DQN takes
     /// over, with the memory still holding the demonstrations.
     public struct WarmStartSettings: Codable, Equatable, Sendable {
-        /// `perciatelli44` (the only teacher with quantiles).
+        /// `perciatelli44`, or a loonsim checkpoint file (`.h5`) of a network shaped like it (BLE's
+        /// 7 × 600 MLP with 3 × 51 quantiles, e.g. a run of `finetune-perciatelli`'s `best.h5`).
         public var teacher = "perciatelli44"
         public var envSteps = 0
         /// Weight of the squared error of the actions' relative values (0: quantiles only).
@@ -147,8 +148,8 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
         if exploration.rlPhaseSteps < 0 || exploration.explorerPhaseSteps < 0 { problems.append("exploration phase lengths must not be negative") }
         if warmStart.envSteps < 0 { problems.append("warmStart.envSteps must not be negative") }
         if !(warmStart.advantageWeight >= 0) { problems.append("warmStart.advantageWeight must not be negative") }
-        if warmStart.envSteps > 0 && warmStart.teacher != "perciatelli44" {
-            problems.append("warmStart.teacher must be 'perciatelli44', not '\(warmStart.teacher)'")
+        if warmStart.envSteps > 0 && warmStart.teacher != "perciatelli44" && !warmStart.teacher.hasSuffix(".h5") {
+            problems.append("warmStart.teacher must be 'perciatelli44' or a checkpoint file (.h5), not '\(warmStart.teacher)'")
         }
         if validation.everyEnvSteps < 0 { problems.append("validation.everyEnvSteps must not be negative") }
         if validation.everyEnvSteps > 0 { positive("validation.seedCount", validation.seedCount) }

@@ -169,4 +169,35 @@ final class TrainerNetworkTests: XCTestCase {
         configuration.network.headHiddenWidths = [600, 600]
         XCTAssertTrue(configuration.problems.contains { $0.hasPrefix("initialWeights 'perciatelli44' needs BLE's MLP") })
     }
+
+    /// A checkpoint of BLE's MLP can teach the warm start: one made from perciatelli44 teaches its quantiles to the bit.
+    func testACheckpointOfBLEsMLPCanBeTheWarmStartTeacher() throws {
+        let directory = SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var configuration = TrainerTests.tinyConfiguration(budget: 1)
+        configuration.network = .bleMLP
+        configuration.initialWeights = "perciatelli44"
+        let path = directory + "/finetuned.h5"
+        try Checkpoint(encoder: try Trainer.initialNetwork(configuration)).write(to: path)
+
+        let teacher = try Trainer.teacherNetwork(path)
+        let perciatelli44 = try Perciatelli44Network.loadDefault()
+        let observation = try StationKeepingEnvironment(configuration: EnvironmentConfiguration(),
+                                                        winds: .generative(try VAEDecoder.loadDefault()))
+            .reset(seed: 3).observation.values
+        XCTAssertEqual(teacher.quantiles(observation: observation).map(\.bitPattern),
+                       perciatelli44.quantiles(observation: observation).map(\.bitPattern))
+
+        configuration.warmStart.envSteps = 10
+        configuration.warmStart.teacher = path
+        XCTAssertEqual(configuration.problems, [])
+        configuration.warmStart.teacher = "station-seeker"
+        XCTAssertEqual(configuration.problems, ["warmStart.teacher must be 'perciatelli44' or a checkpoint file (.h5), not 'station-seeker'"])
+
+        let performer = directory + "/performer.h5"
+        try Checkpoint(encoder: ObservationEncoder(configuration: EncoderConfiguration())).write(to: performer)
+        XCTAssertThrowsError(try Trainer.teacherNetwork(performer)) {
+            XCTAssertTrue("\($0)".hasPrefix("\(performer): a warm-start teacher must be BLE's MLP"), "\($0)")
+        }
+    }
 }
