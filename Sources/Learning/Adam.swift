@@ -1,3 +1,4 @@
+import CDenseKernels
 import Foundation
 
 /// The settings of ``Adam``.
@@ -76,12 +77,13 @@ public struct Adam: Equatable, Sendable {
                             let buffers = UncheckedBox((g, theta, m, v))
                             parallelRanges(theta.count, threads: threads) { range in
                                 let (g, theta, m, v) = buffers.value
-                                for i in range {
-                                    let gradient = g[i] * clipScale
-                                    m[i] = beta1 * m[i] + (1 - beta1) * gradient
-                                    v[i] = beta2 * v[i] + (1 - beta2) * gradient * gradient
-                                    theta[i] -= stepSize * m[i] / (v[i].squareRoot() / secondCorrectionRoot + epsilon)
-                                }
+                                guard !range.isEmpty else { return }
+                                // g·clip; m = β₁m + (1 − β₁)g; v = β₂v + ((1 − β₂)g)g;
+                                // θ −= (lr·m) / (√v / √(1 − β₂ᵗ) + ε), each operation rounded on its own.
+                                loonsim_adam_step(g.baseAddress! + range.lowerBound, theta.baseAddress! + range.lowerBound,
+                                                  m.baseAddress! + range.lowerBound, v.baseAddress! + range.lowerBound,
+                                                  range.count, clipScale, beta1, beta2, stepSize,
+                                                  secondCorrectionRoot, epsilon)
                             }
                         }
                     }
