@@ -80,13 +80,19 @@ public struct Tensor: Equatable, Hashable, Sendable, CustomStringConvertible {
         Tensor(shape: newShape, scalars: scalars)
     }
 
-    /// Gives the tensor `newShape`, keeping the storage when the count is unchanged (values
-    /// are then left as they were) and otherwise replacing it with zeros.
+    /// Gives the tensor `newShape`, keeping the storage and its capacity: the first values stay as
+    /// they were, and values past the old count are zeros.
     ///
-    /// Layers use this to reuse their buffers from one call to the next.
+    /// Layers use this to reuse their buffers from one call to the next, whose row counts vary
+    /// (tokens per batch): the storage grows to the largest count seen and is then never
+    /// allocated, faulted in or cleared again. Callers that need zeros call ``zero()``.
     public mutating func resize(to newShape: [Int]) {
         let newCount = newShape.reduce(1, *)
-        if newCount != scalars.count { scalars = [Float](repeating: 0, count: newCount) }
+        if newCount < scalars.count {
+            scalars.removeLast(scalars.count - newCount)
+        } else if newCount > scalars.count {
+            scalars.append(contentsOf: repeatElement(0, count: newCount - scalars.count))
+        }
         shape = newShape
     }
 

@@ -26,12 +26,22 @@ final class TensorTests: XCTestCase {
         XCTAssertFalse(Tensor(shape: [1], scalars: [0]).isBitIdentical(to: Tensor(shape: [1], scalars: [-0.0])))
     }
 
-    func testResizeKeepsStorageOnlyWhenTheCountIsUnchanged() {
+    func testResizeKeepsTheLeadingValuesAndZeroFillsOnlyWhatIsNew() {
         var tensor = Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])
         tensor.resize(to: [3, 2])
         XCTAssertEqual(tensor, Tensor(shape: [3, 2], scalars: [1, 2, 3, 4, 5, 6]))
         tensor.resize(to: [4])
-        XCTAssertEqual(tensor, Tensor(zeros: [4]))
+        XCTAssertEqual(tensor, Tensor(shape: [4], scalars: [1, 2, 3, 4]))
+        tensor.resize(to: [2, 4])
+        XCTAssertEqual(tensor, Tensor(shape: [2, 4], scalars: [1, 2, 3, 4, 0, 0, 0, 0]))
+    }
+
+    func testResizeWithinTheLargestCountSeenReusesTheStorage() {
+        var tensor = Tensor(zeros: [1_000])
+        let address = tensor.withUnsafeBufferPointer { $0.baseAddress }
+        tensor.resize(to: [10, 7])
+        tensor.resize(to: [999])
+        XCTAssertEqual(tensor.withUnsafeBufferPointer { $0.baseAddress }, address)
     }
 
     func testArithmetic() {
