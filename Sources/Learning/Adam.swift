@@ -42,7 +42,8 @@ public struct Adam: Equatable, Sendable {
 
     /// Applies one step to `model`'s parameters from their accumulated gradients, at `learningRate`.
     ///
-    /// Returns the global gradient norm *before* clipping (worth logging). The model must
+    /// Returns the global gradient norm *before* clipping (worth logging; without clipping it is
+    /// summed in parallel blocks, so its last bits differ from a sequential sum). The model must
     /// have the same parameters, in the same order, at every call. `threads` splits each large
     /// tensor's element-wise step among threads (the result does not depend on it).
     @discardableResult
@@ -54,8 +55,14 @@ public struct Adam: Equatable, Sendable {
                 secondMoments.append(NamedTensor(name, Tensor(zeros: parameter.shape)))
             }
         }
+        // With clipping the norm sets the step, so it keeps its one sequential order (the bits of
+        // earlier runs); without, it is only reported, and is summed in blocks on all threads.
         var squaredNorm = 0.0
-        model.visitParameters { _, parameter in squaredNorm += parameter.gradient.squaredNorm }
+        if configuration.maxGradientNorm != nil {
+            model.visitParameters { _, parameter in squaredNorm += parameter.gradient.squaredNorm }
+        } else {
+            model.visitParameters { _, parameter in squaredNorm += parameter.gradient.squaredNormInBlocks(threads: threads) }
+        }
         let norm = Float(squaredNorm.squareRoot())
         var clipScale: Float = 1
         if let limit = configuration.maxGradientNorm, norm > limit { clipScale = limit / norm }

@@ -55,6 +55,22 @@ final class AdamTests: XCTestCase {
         assertClose(adam.firstMoments[0].tensor[1], 0.4, absolute: 1e-6, "m₁")
     }
 
+    func testWithoutClippingTheReportedNormIsTheGradientsNormAndTheStepIsUnchanged() {
+        let count = 50_001
+        let gradient = (0..<count).map { Float(($0 * 104_729) % 997) / 300 - 1.6 }
+        var (clipped, unclipped) = (Vector([Float](repeating: 0.5, count: count)), Vector([Float](repeating: 0.5, count: count)))
+        clipped.setGradient(gradient)
+        unclipped.setGradient(gradient)
+        var withLimit = Adam(configuration: AdamConfiguration(maxGradientNorm: 1e30))  // never clips
+        var withoutLimit = Adam(configuration: AdamConfiguration(maxGradientNorm: nil))
+        let sequentialNorm = withLimit.update(&clipped, learningRate: 0.01, threads: 2)
+        let blockedNorm = withoutLimit.update(&unclipped, learningRate: 0.01, threads: 2)
+        let expected = Float(gradient.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot())
+        XCTAssertEqual(sequentialNorm, expected)
+        XCTAssertEqual(blockedNorm, expected, accuracy: expected * 1e-6)
+        XCTAssertEqual(unclipped.theta.value.scalars.map(\.bitPattern), clipped.theta.value.scalars.map(\.bitPattern))
+    }
+
     func testSplittingALargeTensorAmongThreadsChangesNoBit() {
         let count = 200_003  // large enough to be split, and not a multiple of the split
         let values = (0..<count).map { Float(($0 * 7919) % 1000) / 500 - 1 }

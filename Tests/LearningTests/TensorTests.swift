@@ -44,6 +44,15 @@ final class TensorTests: XCTestCase {
         XCTAssertEqual(tensor.withUnsafeBufferPointer { $0.baseAddress }, address)
     }
 
+    func testTheBlockedSquaredNormAgreesWithTheSequentialOneAndIgnoresTheThreadCount() {
+        let values = (0..<100_003).map { Float(($0 * 7919) % 2001) / 1000 - 1 }
+        let tensor = Tensor(shape: [values.count], scalars: values)
+        let blocked = tensor.squaredNormInBlocks(threads: 2)
+        XCTAssertEqual(blocked, tensor.squaredNorm, accuracy: tensor.squaredNorm * 1e-11)
+        XCTAssertEqual(blocked.bitPattern, tensor.squaredNormInBlocks(threads: 1).bitPattern)
+        XCTAssertEqual(Tensor(shape: [3], scalars: [1, 2, 2]).squaredNormInBlocks(threads: 2), 9)
+    }
+
     func testArithmetic() {
         var a = Tensor(shape: [2], scalars: [1, 2])
         let b = Tensor(shape: [2], scalars: [10, 20])
