@@ -4,27 +4,18 @@ import XCTest
 
 /// The C Adam step computes Adam's per-element arithmetic, written out in Swift here, to the bit on every path.
 final class AdamKernelTests: XCTestCase {
-    private func values(_ count: Int, seed: UInt64, range: Float, offset: Float = 0) -> [Float] {
-        var state = seed
-        return (0..<count).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (Float(state >> 40) / Float(1 << 24) - 0.5) * range + offset
-        }
-    }
-
-    private let paths = [LOONSIM_ISA_PORTABLE, LOONSIM_ISA_AVX2, LOONSIM_ISA_AVX512].filter { loonsim_isa_supported($0) != 0 }
 
     func testEveryPathGivesTheSwiftArithmeticsBitsWithTailsAndSpecialValues() {
         // Lengths with and without a tail past blocks of 16; gradients spanning many magnitudes,
         // with zeros of both signs, a subnormal, and moments already large.
         for count in [1, 15, 16, 17, 100, 1_003] {
-            var gradient = values(count, seed: UInt64(count), range: 4).enumerated().map { index, value in
+            var gradient = kernelTestValues(count, seed: UInt64(count), range: 4).enumerated().map { index, value in
                 value * Float(sign: .plus, exponent: (index % 40) - 25, significand: 1)
             }
             if count > 3 { (gradient[0], gradient[1], gradient[2]) = (0, -0.0, .leastNonzeroMagnitude) }
-            let theta0 = values(count, seed: 7, range: 2)
-            let m0 = values(count, seed: 8, range: 0.2)
-            let v0 = values(count, seed: 9, range: 0.02, offset: 0.01)
+            let theta0 = kernelTestValues(count, seed: 7, range: 2)
+            let m0 = kernelTestValues(count, seed: 8, range: 0.2)
+            let v0 = kernelTestValues(count, seed: 9, range: 0.02, offset: 0.01)
             let (clip, beta1, beta2, stepSize, root, epsilon): (Float, Float, Float, Float, Float, Float) =
                 (0.73, 0.9, 0.999, 6.25e-5 / 0.271, 0.0447, 1.5e-4)
 
@@ -35,7 +26,7 @@ final class AdamKernelTests: XCTestCase {
                 v[i] = beta2 * v[i] + (1 - beta2) * g * g
                 theta[i] -= stepSize * m[i] / (v[i].squareRoot() / root + epsilon)
             }
-            for path in paths {
+            for path in supportedKernelPaths {
                 var (t, mc, vc) = (theta0, m0, v0)
                 loonsim_adam_step_on(path, gradient, &t, &mc, &vc, count, clip, beta1, beta2, stepSize, root, epsilon)
                 XCTAssertEqual(t.map(\.bitPattern), theta.map(\.bitPattern), "θ, \(count) elements, path \(path.rawValue)")
@@ -47,7 +38,7 @@ final class AdamKernelTests: XCTestCase {
     }
 
     func testTheStepLeavesMemoryPastTheLastElementAlone() {
-        for path in paths {
+        for path in supportedKernelPaths {
             var (theta, m, v) = ([Float](repeating: 1, count: 20), [Float](repeating: 0, count: 20),
                                  [Float](repeating: 0, count: 20))
             let gradient = [Float](repeating: 0.5, count: 20)

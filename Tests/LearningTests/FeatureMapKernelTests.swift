@@ -30,7 +30,7 @@ final class FeatureMapKernelTests: XCTestCase {
         for (maxima, maximaStride) in [(perRow, 1), ([Float(2.5)], 0)] {
             let expected = reference(z, maxima: maxima, m: m, stride: stride, maximaStride: maximaStride,
                                      stabilizer: 1e-4, inverseSqrtM: 1 / Float(m).squareRoot())
-            for path in [LOONSIM_ISA_PORTABLE, LOONSIM_ISA_AVX2, LOONSIM_ISA_AVX512] where loonsim_isa_supported(path) != 0 {
+            for path in supportedKernelPaths {
                 var out = z
                 out.withUnsafeMutableBufferPointer { buffer in
                     loonsim_favor_features_on(path, buffer.baseAddress, rows, stride, m, maxima, maximaStride,
@@ -41,14 +41,6 @@ final class FeatureMapKernelTests: XCTestCase {
         }
     }
 
-    /// A row of `count` varied floats from a small congruential generator.
-    private func values(_ count: Int, seed: UInt64, range: Float) -> [Float] {
-        var state = seed
-        return (0..<count).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (Float(state >> 40) / Float(1 << 24) - 0.5) * range
-        }
-    }
 
     func testExponentsAndRowMaximaMatchTheSwiftDefinitionOnEveryPath() {
         // Input widths with and without a tail past the blocks of 16, rows of 37 in a stride of 40
@@ -56,9 +48,9 @@ final class FeatureMapKernelTests: XCTestCase {
         let (rows, m, stride) = (24, 37, 40)
         for d in [16, 20, 32, 7] {
             let inputStride = d + 3
-            var x = values(rows * inputStride, seed: UInt64(d), range: 4)
+            var x = kernelTestValues(rows * inputStride, seed: UInt64(d), range: 4)
             for k in 0..<d { x[6 * inputStride + k] = k % 2 == 0 ? 0 : -0.0 }
-            var z = values(rows * stride, seed: 99, range: 30)
+            var z = kernelTestValues(rows * stride, seed: 99, range: 30)
             for i in Swift.stride(from: 0, to: rows, by: 5) { z[i * stride + 30] = 100; z[i * stride + 3] = 100 }
             // Rows whose maximum sits in the last, partial block; with NaN (skipped) before and after it;
             // of −∞ and NaN only; of signed zeros; with +∞.
@@ -84,7 +76,7 @@ final class FeatureMapKernelTests: XCTestCase {
                     }
                 }
             }
-            for path in [LOONSIM_ISA_PORTABLE, LOONSIM_ISA_AVX2, LOONSIM_ISA_AVX512] where loonsim_isa_supported(path) != 0 {
+            for path in supportedKernelPaths {
                 var out = z
                 var maxima = [Float](repeating: .nan, count: rows)
                 var argmax = [Int](repeating: -1, count: rows)
@@ -105,14 +97,14 @@ final class FeatureMapKernelTests: XCTestCase {
 
     func testColumnSumsAndNormalizationMatchTheSwiftDefinition() {
         let (rows, m, stride, d, outStride) = (19, 32, 35, 16, 18)
-        let phi = values(rows * stride, seed: 5, range: 2).map { abs($0) }
+        let phi = kernelTestValues(rows * stride, seed: 5, range: 2).map { abs($0) }
         var sums = [Float](repeating: .nan, count: m)
         loonsim_column_sums(phi, rows, stride, m, &sums)
         var expectedSums = [Float](repeating: 0, count: m)
         for i in 0..<rows { for j in 0..<m { expectedSums[j] += phi[i * stride + j] } }
         XCTAssertEqual(sums.map(\.bitPattern), expectedSums.map(\.bitPattern))
 
-        var out = values(rows * outStride, seed: 6, range: 3)
+        var out = kernelTestValues(rows * outStride, seed: 6, range: 3)
         var expectedOut = out
         var denominators = [Float](repeating: .nan, count: rows * 2)
         var expectedDenominators = denominators

@@ -4,30 +4,21 @@ import XCTest
 
 /// The C layer norm computes LayerNorm's arithmetic, written out in Swift here, to the bit on every path.
 final class LayerNormKernelTests: XCTestCase {
-    private func values(_ count: Int, seed: UInt64, range: Float, offset: Float = 0) -> [Float] {
-        var state = seed
-        return (0..<count).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (Float(state >> 40) / Float(1 << 24) - 0.5) * range + offset
-        }
-    }
-
-    private let paths = [LOONSIM_ISA_PORTABLE, LOONSIM_ISA_AVX2, LOONSIM_ISA_AVX512].filter { loonsim_isa_supported($0) != 0 }
 
     func testForwardAndBackwardMatchTheSwiftArithmeticOnEveryPath() {
         // Widths with and without a tail past the blocks of 16; rows far from zero mean.
         for width in [32, 16, 48, 64, 40, 7] {
             let rows = 23
-            let x = values(rows * width, seed: UInt64(width), range: 6, offset: 2.5)
-            let gamma = values(width, seed: 2, range: 1, offset: 1)
-            let beta = values(width, seed: 3, range: 0.4)
-            let dy = values(rows * width, seed: 4, range: 2)
+            let x = kernelTestValues(rows * width, seed: UInt64(width), range: 6, offset: 2.5)
+            let gamma = kernelTestValues(width, seed: 2, range: 1, offset: 1)
+            let beta = kernelTestValues(width, seed: 3, range: 0.4)
+            let dy = kernelTestValues(rows * width, seed: 4, range: 2)
             let epsilon: Float = 1e-5
 
             // The definition: LayerNorm's arithmetic in Swift.
             var (xHat, y, inverse) = ([Float](repeating: 0, count: rows * width), [Float](repeating: 0, count: rows * width),
                                       [Float](repeating: 0, count: rows))
-            var (dGamma, dBeta, dx) = (values(width, seed: 5, range: 1), values(width, seed: 6, range: 1),
+            var (dGamma, dBeta, dx) = (kernelTestValues(width, seed: 5, range: 1), kernelTestValues(width, seed: 6, range: 1),
                                        [Float](repeating: 0, count: rows * width))
             let (startGamma, startBeta) = (dGamma, dBeta)
             x.withUnsafeBufferPointer { xs in
@@ -61,7 +52,7 @@ final class LayerNormKernelTests: XCTestCase {
                 }
             }
 
-            for path in paths {
+            for path in supportedKernelPaths {
                 var (outHat, outY, outInverse) = ([Float](repeating: .nan, count: rows * width),
                                                   [Float](repeating: .nan, count: rows * width),
                                                   [Float](repeating: .nan, count: rows))
