@@ -8,9 +8,10 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare two evaluations of the same seeds: the mean per-seed difference of TWR50 with its 95 % interval.",
         discussion: """
-            A and B are per-seed result files of `loonsim evaluate` (OUT/SUITE/NAME.json) or BLE's own, \
-            for the same seeds. Both agents flew the same scenarios, so the paired difference has a much \
-            narrower interval than the two means' own. Big-suite files (~1.5 GB of flight paths) are read \
+            A and B are per-seed result files of `loonsim evaluate` (OUT/GROUP/NAME.json) or BLE's own, \
+            for the same seeds, flown under the same settings (profile, winds, trial length: compare \
+            refuses files whose episodes record different ones). Both agents met the same scenarios, so \
+            the paired difference has a narrower interval than the two means' own. Big-suite files (~1.5 GB of flight paths) are read \
             in seconds without loading their flight paths.
             """)
 
@@ -22,6 +23,11 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let (scoresA, scoresB) = try reportingErrors { (try EpisodeScores(contentsOf: a), try EpisodeScores(contentsOf: b)) }
+        let differences = scoresA.settingDifferences(from: scoresB)
+        guard differences.isEmpty else {
+            throw UserFacingError(description: "\(a) and \(b) were flown under different settings "
+                + "(\(differences.joined(separator: "; "))): compare evaluations with the same profile, winds and trial length")
+        }
         let twr = try reportingErrors { try PairedComparison(scoresA.timeWithinRadius, scoresB.timeWithinRadius) }
         let reward = try reportingErrors { try PairedComparison(scoresA.cumulativeReward, scoresB.cumulativeReward) }
         print("A: \(a)\nB: \(b)")

@@ -43,4 +43,20 @@ final class CompareCommandTests: XCTestCase {
         assertFailsWithOneLine(try Loonsim.run(["compare", seeker, directory + "/other/seeds/station-seeker.json"]),
                                containing: "the files hold different seeds (4 and 3 episodes); only in the first: 3")
     }
+
+    func testEvaluationsFlownUnderDifferentSettingsAreNotCompared() throws {
+        let seeker = try evaluate("station-seeker")
+        let corrected = try Loonsim.run(["evaluate", "--days", "0.1", "--profile", "corrected", "--agent", "station-seeker",
+                                         "--seeds", "0-3", "--out", directory, "--name", "other-settings"])
+        XCTAssertEqual(corrected.status, 0, corrected.standardError)
+        assertFailsWithOneLine(try Loonsim.run(["compare", seeker, directory + "/seeds/other-settings.json"]),
+                               containing: "were flown under different settings (profile 'ble' against 'corrected'; "
+                                   + "trial_steps '120' against '48')")
+    }
+
+    func testTheSettingsOfEachEpisodeAreReadWhereTheFileRecordsThem() throws {
+        let scores = try EpisodeScores(contentsOf: try evaluate("station-seeker"))
+        XCTAssertEqual(scores.settings, ["profile": ["ble"], "winds": ["generative"], "trial_steps": ["120"]])
+        XCTAssertEqual(scores.settingDifferences(from: scores), [])
+    }
 }
