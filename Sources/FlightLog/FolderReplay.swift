@@ -47,7 +47,7 @@ public enum FolderReplay {
                               summary.steps, summary.failure ?? "none")
             var page: String?
             if let pagesFolder {
-                let name = relative.replacingOccurrences(of: "/", with: "__").replacingOccurrences(of: ".h5", with: ".html")
+                let name = (relative as NSString).deletingPathExtension.replacingOccurrences(of: "/", with: "__") + ".html"
                 try FlightPage.write(log, title: relative, windColumn: outcome.windColumn,
                                      verdict: outcome.divergence.map { "\($0)" },
                                      to: (pagesFolder as NSString).appendingPathComponent(name))

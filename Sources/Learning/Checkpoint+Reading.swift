@@ -31,7 +31,8 @@ private struct CheckpointReader {
             throw fail("is not a loonsim encoder checkpoint (no 'format' attribute)")
         }
         guard format == Checkpoint.formatName else {
-            throw fail("is a '\(format)' file, not a loonsim encoder checkpoint")
+            throw fail("is a '\(format)' file, not a loonsim encoder checkpoint"
+                       + (format.hasPrefix("loonsim-ble-perciatelli44") ? " (fly it as --agent perciatelli44)" : ""))
         }
         guard let version = try file.numericAttribute("format_version")?.first else {
             throw fail("has no 'format_version' attribute")

@@ -65,13 +65,16 @@ extension Trainer {
     public static func resume(runDirectory: String, configuration given: TrainingConfiguration?) throws -> Trainer {
         let configPath = (runDirectory as NSString).appendingPathComponent("config.json")
         guard FileManager.default.fileExists(atPath: configPath) else {
+            guard FileManager.default.fileExists(atPath: runDirectory) else {
+                throw TrainingRunError(file: runDirectory, problem: "does not exist, so there is no training run to resume")
+            }
             throw TrainingRunError(file: runDirectory, problem: "holds no training run to resume (no config.json)")
         }
         var configuration = try TrainingConfiguration.read(from: configPath)
         if let given {
             let differences = try Self.differences(stored: configuration, given: given)
             guard differences.isEmpty else {
-                throw TrainingRunError(file: runDirectory, problem: "was trained with other settings: \(differences.joined(separator: ", ")) differ; only budget, description, checkpointIntervalSeconds and optimizer.learningRate may change on --resume")
+                throw TrainingRunError(file: runDirectory, problem: "was trained with other settings: \(differences.joined(separator: ", ")) \(differences.count == 1 ? "differs" : "differ"); only budget, description, checkpointIntervalSeconds and optimizer.learningRate may change on --resume")
             }
             configuration = given
             try configuration.json().write(to: URL(fileURLWithPath: configPath), options: .atomic)

@@ -53,6 +53,11 @@ extension Trainer {
         var lastValidation: Double? = bestValidationTWR50
 
         func wallSeconds() -> Double { earlierWallSeconds + Date().timeIntervalSince(started) }
+        // A finished run resumed with a larger budget is no longer finished: its old `finished.json`
+        // would say so wrongly until the new budget is spent (the metrics keep what it said).
+        if !isFinished, FileManager.default.fileExists(atPath: path("finished.json")) {
+            try FileManager.default.removeItem(atPath: path("finished.json"))
+        }
         while !isFinished {
             let wasWarm = inWarmStart
             try actorStep(chooseCommands())

@@ -16,9 +16,10 @@ struct EvaluateCommand: ParsableCommand {
         abstract: "Fly an agent over a suite of seeds; report TWR50 and write BLE-compatible results.",
         discussion: """
             Episodes run in parallel (--jobs); each is saved as soon as it ends, as a flight log \
-            OUT/SUITE/NAME/seed_N.h5 (check or draw one with `loonsim replay`), so an interrupted run (Ctrl-C) keeps every finished episode and \
-            `--resume` flies only the rest. At the end OUT/SUITE/NAME.json holds BLE's per-seed results \
-            (plus loonsim's fields) and OUT/SUITE/NAME.summary.json the table printed here.
+            OUT/GROUP/NAME/seed_N.h5 (check or draw one with `loonsim replay`), so an interrupted run (Ctrl-C) keeps every finished episode and \
+            `--resume` flies only the rest (without --resume, a folder holding an earlier evaluation of \
+            the same name is refused: --name keeps both). At the end OUT/GROUP/NAME.json holds BLE's per-seed results \
+            (plus loonsim's fields) and OUT/GROUP/NAME.summary.json the table printed here (GROUP: the suite's BLE name, `seeds` or `scenarios`).
             """)
 
     @Option(parsing: .unconditional, help: "Trial length in days (960 steps = 2 days; at most 365).")
@@ -73,7 +74,9 @@ struct EvaluateCommand: ParsableCommand {
             do { _ = try SeedList.parse(seeds) } catch { throw ValidationError("--seeds: \(error)") }
         }
         if let shard {
-            do { _ = try Shard(parsing: shard) } catch { throw ValidationError("--shard: \(error)") }
+            do { _ = try Shard(parsing: shard) } catch let error as SeedListError {
+                throw ValidationError("--shard: '\(shard)' \(error.problem.replacingOccurrences(of: "shard '\(shard)' ", with: ""))")
+            }
         }
         if let name, name.isEmpty || name.contains("/") { throw ValidationError("--name must be a plain file name") }
     }
@@ -108,9 +111,14 @@ struct EvaluateCommand: ParsableCommand {
                            loonsimVersion: Loonsim.configuration.version, commandLine: CommandLine.arguments.joined(separator: " "))
         }
         let store = FlightLogStore(settings: settings)
+        let episodeDirectory = (folder as NSString).appendingPathComponent(baseName)
+        if !resume, let earlier = Self.earlierEvaluation(folder: folder, baseName: baseName) {
+            throw UserFacingError(description: "\(episodeDirectory) already holds \(earlier) of an earlier evaluation: "
+                + "add --resume to continue it, --name to keep both, or remove it first")
+        }
         let plan = Evaluator.Plan(
             agent: prototype, scenarios: list, configuration: configuration, winds: windSource, windsName: windsName,
-            jobs: jobs, episodeDirectory: (folder as NSString).appendingPathComponent(baseName), resume: resume, store: store)
+            jobs: jobs, episodeDirectory: episodeDirectory, resume: resume, store: store)
 
         // Each saved file is read once: the ones that match are handed to the run.
         let saved = Evaluator.savedEpisodes(plan)
@@ -144,6 +152,16 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     /// A built-in agent by name, or a learned agent from a checkpoint file.
+    /// What an earlier evaluation left under `folder` for `baseName` ("3 flight logs", "results"),
+    /// or nil: a new run must not mix its flights with those, nor overwrite their results.
+    static func earlierEvaluation(folder: String, baseName: String) -> String? {
+        let logs = ((try? FileManager.default.contentsOfDirectory(atPath: (folder as NSString).appendingPathComponent(baseName))) ?? [])
+            .filter { $0.hasPrefix("seed_") && $0.hasSuffix(".h5") }.count
+        if logs > 0 { return "\(logs) flight log\(logs == 1 ? "" : "s")" }
+        let results = (folder as NSString).appendingPathComponent(baseName + ".json")
+        return FileManager.default.fileExists(atPath: results) ? "results (\(baseName).json)" : nil
+    }
+
     static func makeAgent(_ text: String, profile: PhysicsProfile) throws -> any StationKeepingAgent {
         if AgentRegistry.names.contains(text) { return try AgentRegistry.make(name: text, profile: profile) }
         if text.hasSuffix(".h5") || text.contains("/") || FileManager.default.fileExists(atPath: text) {

@@ -41,6 +41,14 @@ struct TrainRunCommand: ParsableCommand {
         if config == nil && !resume { throw ValidationError("give --config FILE (or --resume to continue a run)") }
     }
 
+    /// `bytes` in the unit that shows it best ("4.45 GB", "4.4 MB").
+    static func byteCount(_ bytes: Int) -> String {
+        let value = Double(bytes)
+        if value >= 1e9 { return String(format: "%.2f GB", value / 1e9) }
+        if value >= 1e6 { return String(format: "%.1f MB", value / 1e6) }
+        return String(format: "%.0f kB", value / 1e3)
+    }
+
     func run() throws {
         Interruption.install()
         let given = try reportingErrors { try config.map(TrainingConfiguration.read(from:)) }
@@ -54,8 +62,8 @@ struct TrainRunCommand: ParsableCommand {
         }
         let network = trainer.configuration.network
         FileHandle.standardError.write(Data(("train: \(network.architecture.rawValue) network, \(trainer.online.parameterCount) "
-            + "parameters; replay \(trainer.configuration.replay.capacity) frames × \(ReplayBuffer.bytesPerFrame) bytes per "
-            + "transition = \(String(format: "%.2f", Double(trainer.configuration.replay.capacity * ReplayBuffer.bytesPerFrame) / 1e9)) GB"
+            + "parameters; replay memory \(trainer.configuration.replay.capacity) transitions × \(ReplayBuffer.bytesPerFrame) bytes per transition = "
+            + Self.byteCount(trainer.configuration.replay.capacity * ReplayBuffer.bytesPerFrame)
             + (trainer.envSteps > 0 ? "; resuming at \(trainer.envSteps) environment steps" : "") + "\n").utf8))
         let line = StatusLine()
         let outcome = try reportingErrors {

@@ -99,6 +99,15 @@ final class TrainerTests: XCTestCase {
                        trainer.online.namedParameters)
         let finished = try Trainer.resume(runDirectory: directory, configuration: nil)
         XCTAssertTrue(finished.isFinished)
+
+        // Given a larger budget the run goes on, and is not marked finished until that is spent.
+        var extended = configuration
+        extended.budget.envSteps = 100
+        let continued = try Trainer.resume(runDirectory: directory, configuration: extended)
+        XCTAssertEqual(try continued.run(maximumEnvSteps: 80), .interrupted)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/finished.json"), "no stale finished.json")
+        XCTAssertEqual(try Trainer.resume(runDirectory: directory, configuration: nil).run(), .finished)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/finished.json"))
     }
 
     func testValidationScoresFlightsAsBLEsEvalLoopDoes() throws {

@@ -41,6 +41,15 @@ final class EvaluateCommandTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: directory + "/seeds/station-seeker.json")), first)
     }
 
+    func testANewRunRefusesAFolderHoldingAnEarlierEvaluationOfTheSameName() throws {
+        XCTAssertEqual(try evaluate(["--seeds", "0-2", "--days", "0.05"]).status, 0)
+        let first = try Data(contentsOf: URL(fileURLWithPath: directory + "/seeds/station-seeker.json"))
+        let again = try evaluate(["--seeds", "0-1", "--days", "0.02"])
+        assertFailsWithOneLine(again, containing: "seeds/station-seeker already holds 3 flight logs of an earlier evaluation")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: directory + "/seeds/station-seeker.json")), first, "nothing overwritten")
+        XCTAssertEqual(try evaluate(["--seeds", "0-1", "--days", "0.02", "--name", "shorter"]).status, 0, "another name is fine")
+    }
+
     func testShardsMergeIntoTheWholeSuite() throws {
         for shard in ["0/2", "1/2"] {
             XCTAssertEqual(try evaluate(["--seeds", "0-3", "--days", "0.02", "--shard", shard]).status, 0)
@@ -70,6 +79,9 @@ final class EvaluateCommandTests: XCTestCase {
     func testAnEmptyShardIsRejected() throws {
         assertFailsWithOneLine(try evaluate(["--suite", "tiny", "--shard", "0/20", "--days", "0.01"]),
                                containing: "--shard 0/20 of 10 scenarios holds none")
+        let wrong = try evaluate(["--suite", "tiny", "--shard", "4/4", "--days", "0.01"])
+        XCTAssertNotEqual(wrong.status, 0)
+        XCTAssertTrue(wrong.standardError.contains("--shard: '4/4' is not i/n with 0 ≤ i < n"), wrong.standardError)
     }
 
     func testNegativeValuesNeedNoEqualsSign() throws {
@@ -170,7 +182,8 @@ final class EvaluateCommandTests: XCTestCase {
 
     func testACheckpointOfTheWrongKindIsRejected() throws {
         let path = SharedData.repositoryRoot + "/Experiments/agents/perciatelli44.h5"
-        assertFailsWithOneLine(try evaluate(["--agent", path, "--suite", "micro"]), containing: "not a loonsim encoder checkpoint")
+        assertFailsWithOneLine(try evaluate(["--agent", path, "--suite", "micro"]),
+                               containing: "not a loonsim encoder checkpoint (fly it as --agent perciatelli44)")
     }
 
     func testMalformedSeedRangesAreUsageErrors() throws {

@@ -171,6 +171,11 @@ final class LearnedAgentReplayTests: XCTestCase {
         let moved = try Loonsim.run(["replay", logPath, "--agent", directory + "/moved.h5"])
         XCTAssertTrue(moved.standardOutput.contains("checkpoint \(directory)/moved.h5: sha256 \(sha)… matches the log"),
                       moved.standardOutput)
+
+        // A folder's pages are named after the logs' paths, the agent's ".h5" left as it is.
+        let pages = try Loonsim.run(["replay", directory + "/seeds", "--html", directory + "/index.html"])
+        XCTAssertEqual(pages.status, 0, pages.standardError)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/index_flights/checkpoint:tiny.h5__seed_2.html"))
     }
 }
 

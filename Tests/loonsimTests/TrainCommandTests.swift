@@ -31,7 +31,8 @@ final class TrainCommandTests: XCTestCase {
         let result = try Loonsim.run(["train", "--config", config, "--out", run])
         XCTAssertEqual(result.status, 0, result.standardError)
         XCTAssertTrue(result.standardOutput.contains("train: finished 60 environment steps"), result.standardOutput)
-        XCTAssertTrue(result.standardError.contains("bytes per transition"), result.standardError)
+        XCTAssertTrue(result.standardError.contains("replay memory 400 transitions × 2223 bytes per transition = 889 kB"),
+                      result.standardError)
         for name in ["config.json", "metrics.jsonl", "latest.h5", "best.h5", "finished.json"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: run + "/" + name), name)
         }
@@ -126,11 +127,13 @@ final class TrainCommandTests: XCTestCase {
 
         let other = try writeConfiguration("other.json", extra: ", \"seed\": 9")
         assertFailsWithOneLine(try Loonsim.run(["train", "--config", other, "--out", run, "--resume"]),
-                               containing: "was trained with other settings: seed differ")
+                               containing: "was trained with other settings: seed differs;")
 
         try FileManager.default.createDirectory(atPath: directory + "/empty", withIntermediateDirectories: true)
         assertFailsWithOneLine(try Loonsim.run(["train", "--out", directory + "/empty", "--resume"]),
                                containing: "holds no training run to resume")
+        assertFailsWithOneLine(try Loonsim.run(["train", "--out", directory + "/nowhere", "--resume"]),
+                               containing: "nowhere: does not exist, so there is no training run to resume")
 
         // Damage the checkpoint's online network (flip bytes in the middle of the file).
         let checkpoint = try FileManager.default.contentsOfDirectory(atPath: run + "/checkpoints")[0]
