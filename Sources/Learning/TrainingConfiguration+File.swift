@@ -29,7 +29,10 @@ extension TrainingConfiguration {
         do {
             given = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw fail("is not valid JSON")
+            // Foundation says where ("… around line 3, column 25."); keep that part.
+            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String)?
+                .trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            throw fail("is not valid JSON" + (detail.map { " (\($0))" } ?? ""))
         }
         guard let givenObject = given as? [String: Any] else { throw fail("must hold one JSON object") }
         // The defaults, with every optional setting present, give the full set of known keys.
@@ -41,16 +44,31 @@ extension TrainingConfiguration {
         if let unknown = unknownKey(in: givenObject, known: known, path: "") {
             throw fail("unknown setting '\(unknown)'")
         }
+        guard (givenObject["budget"] as? [String: Any])?["envSteps"] != nil else {
+            throw fail("gives no budget: add \"budget\": {\"envSteps\": N} (the environment steps to train for; there is no default)")
+        }
         let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(TrainingConfiguration())) as! [String: Any]
         let merged = overlay(givenObject, on: defaults)
         do {
             return try JSONDecoder().decode(TrainingConfiguration.self, from: JSONSerialization.data(withJSONObject: merged))
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw fail("bad value for '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
+        } catch let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context) {
+            throw fail("bad value for '\(context.codingPath.map(\.stringValue).joined(separator: "."))' (expected \(Self.kind(of: type)))")
         } catch let DecodingError.dataCorrupted(context) {
             throw fail("bad value for '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
         } catch {
             throw fail("cannot be read as a training configuration (\(error))")
+        }
+    }
+
+    /// How a configuration file spells a value of `type`, for error messages.
+    static func kind(of type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Int64.Type, is UInt64.Type: return "an integer"
+        case is Double.Type, is Float.Type: return "a number"
+        case is String.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        case is [Any].Type, is [Int].Type, is [Double].Type, is [Float].Type, is [String].Type: return "a list"
+        default: return "another kind of value"
         }
     }
 

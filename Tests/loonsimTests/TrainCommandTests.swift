@@ -99,6 +99,10 @@ final class TrainCommandTests: XCTestCase {
         let malformed = directory + "/malformed.json"
         try Data("{\"budget\": ".utf8).write(to: URL(fileURLWithPath: malformed))
         assertFailsWithOneLine(try Loonsim.run(["train", "--config", malformed, "--out", run]), containing: "is not valid JSON")
+        let noBudget = directory + "/nobudget.json"
+        try Data("{\"learner\": {\"batchSize\": 16}}".utf8).write(to: URL(fileURLWithPath: noBudget))
+        assertFailsWithOneLine(try Loonsim.run(["train", "--config", noBudget, "--out", run]),
+                               containing: "nobudget.json: gives no budget: add \"budget\": {\"envSteps\": N}")
         let unknown = try writeConfiguration("unknown.json", extra: ", \"learner\": {\"batchsize\": 8}")
         assertFailsWithOneLine(try Loonsim.run(["train", "--config", unknown, "--out", run]),
                                containing: "unknown setting 'learner.batchsize'")
@@ -112,7 +116,7 @@ final class TrainCommandTests: XCTestCase {
         let wrongType = directory + "/type.json"
         try Data("{\"budget\": {\"envSteps\": \"many\"}}".utf8).write(to: URL(fileURLWithPath: wrongType))
         assertFailsWithOneLine(try Loonsim.run(["train", "--config", wrongType, "--out", run]),
-                               containing: "bad value for 'budget.envSteps'")
+                               containing: "bad value for 'budget.envSteps' (expected an integer)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: run), "nothing written for a refused configuration")
     }
 
