@@ -49,6 +49,12 @@ public struct SeedListError: Error, CustomStringConvertible, Equatable {
     public var description: String { "seed list \(problem)" }
 }
 
+/// Why a shard's text could not be read.
+public struct ShardError: Error, CustomStringConvertible, Equatable {
+    public var text: String
+    public var description: String { "'\(text)' is not i/n with 0 ≤ i < n" }
+}
+
 /// A part `index` of `count` of a list, as BLE shards a suite (`seeds[⌊len·i/n⌋ : ⌊len·(i+1)/n⌋]`).
 public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public var index: Int
@@ -58,7 +64,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public init(parsing text: String) throws {
         let parts = text.split(separator: "/")
         guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (0..<count).contains(index)
-        else { throw SeedListError("shard '\(text)' is not i/n with 0 ≤ i < n") }
+        else { throw ShardError(text: text) }
         self.index = index
         self.count = count
     }

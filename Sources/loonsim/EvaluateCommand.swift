@@ -74,9 +74,7 @@ struct EvaluateCommand: ParsableCommand {
             do { _ = try SeedList.parse(seeds) } catch { throw ValidationError("--seeds: \(error)") }
         }
         if let shard {
-            do { _ = try Shard(parsing: shard) } catch let error as SeedListError {
-                throw ValidationError("--shard: '\(shard)' \(error.problem.replacingOccurrences(of: "shard '\(shard)' ", with: ""))")
-            }
+            do { _ = try Shard(parsing: shard) } catch { throw ValidationError("--shard: \(error)") }
         }
         if let name, name.isEmpty || name.contains("/") { throw ValidationError("--name must be a plain file name") }
     }
@@ -112,7 +110,7 @@ struct EvaluateCommand: ParsableCommand {
         }
         let store = FlightLogStore(settings: settings)
         let episodeDirectory = (folder as NSString).appendingPathComponent(baseName)
-        if !resume, let earlier = Self.earlierEvaluation(folder: folder, baseName: baseName) {
+        if !resume, let earlier = Self.earlierEvaluation(episodeDirectory: episodeDirectory) {
             throw UserFacingError(description: "\(episodeDirectory) already holds \(earlier) of an earlier evaluation: "
                 + "add --resume to continue it, --name to keep both, or remove it first")
         }
@@ -151,17 +149,18 @@ struct EvaluateCommand: ParsableCommand {
         print("results: \((folder as NSString).appendingPathComponent(baseName + ".json"))")
     }
 
-    /// A built-in agent by name, or a learned agent from a checkpoint file.
-    /// What an earlier evaluation left under `folder` for `baseName` ("3 flight logs", "results"),
-    /// or nil: a new run must not mix its flights with those, nor overwrite their results.
-    static func earlierEvaluation(folder: String, baseName: String) -> String? {
-        let logs = ((try? FileManager.default.contentsOfDirectory(atPath: (folder as NSString).appendingPathComponent(baseName))) ?? [])
+    /// What an earlier evaluation left in `episodeDirectory` and its results file `episodeDirectory.json`
+    /// ("3 flight logs", "results (NAME.json)"), or nil: a new run must not mix its flights with
+    /// those, nor overwrite their results.
+    static func earlierEvaluation(episodeDirectory: String) -> String? {
+        let logs = ((try? FileManager.default.contentsOfDirectory(atPath: episodeDirectory)) ?? [])
             .filter { $0.hasPrefix("seed_") && $0.hasSuffix(".h5") }.count
         if logs > 0 { return "\(logs) flight log\(logs == 1 ? "" : "s")" }
-        let results = (folder as NSString).appendingPathComponent(baseName + ".json")
-        return FileManager.default.fileExists(atPath: results) ? "results (\(baseName).json)" : nil
+        return FileManager.default.fileExists(atPath: episodeDirectory + ".json")
+            ? "results (\((episodeDirectory as NSString).lastPathComponent).json)" : nil
     }
 
+    /// A built-in agent by name, or a learned agent from a checkpoint file.
     static func makeAgent(_ text: String, profile: PhysicsProfile) throws -> any StationKeepingAgent {
         if AgentRegistry.names.contains(text) { return try AgentRegistry.make(name: text, profile: profile) }
         if text.hasSuffix(".h5") || text.contains("/") || FileManager.default.fileExists(atPath: text) {
