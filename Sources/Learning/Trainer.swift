@@ -130,6 +130,9 @@ public final class Trainer {
     /// Whether the learner is imitating the teacher rather than learning from rewards.
     var inWarmStart: Bool { envSteps < configuration.warmStart.envSteps }
 
+    /// Whether the teacher, rather than the network being trained, chooses the actors' actions.
+    var teacherFlies: Bool { inWarmStart && envSteps < configuration.warmStart.studentFliesFromEnvSteps ?? .max }
+
     /// The network's initial weights for a new run.
     static func initialNetwork(_ configuration: TrainingConfiguration) throws -> ObservationEncoder {
         var network = ObservationEncoder(configuration: configuration.network)
@@ -193,7 +196,7 @@ public final class Trainer {
         let quantileCount = configuration.network.quantileCount
         let actionCount = configuration.network.actionCount
         let quantiles: [Float]
-        if inWarmStart, let teacher {
+        if teacherFlies, let teacher {
             quantiles = teacher.quantiles(batch: batch, count: deciding.count)
         } else {
             quantiles = online.forward(Tensor(shape: [deciding.count, ObservationLayout.count], scalars: batch)).scalars

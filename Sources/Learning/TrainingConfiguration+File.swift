@@ -40,6 +40,7 @@ extension TrainingConfiguration {
         probe.initialWeights = ""
         probe.budget.wallSeconds = 0
         probe.optimizer.adam.maxGradientNorm = 0
+        probe.warmStart.studentFliesFromEnvSteps = 0
         let known = try JSONSerialization.jsonObject(with: JSONEncoder().encode(probe)) as! [String: Any]
         if let unknown = unknownKey(in: givenObject, known: known, path: "") {
             throw fail("unknown setting '\(unknown)'")

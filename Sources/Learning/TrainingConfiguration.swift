@@ -81,6 +81,11 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     /// returns are ~100 while the actions differ by ~1, so without this term the ranking, which is
     /// the policy, is the last thing learned. Then the target is synchronised and QR-DQN takes
     /// over, with the memory still holding the demonstrations.
+    ///
+    /// With `studentFliesFromEnvSteps` the network being trained flies instead of the teacher from
+    /// that step to the end of the warm start, while the teacher still labels every sampled
+    /// observation (DAgger, Ross et al. 2011): the memory then also holds the states the student's
+    /// own mistakes lead to, with the teacher's values for them.
     public struct WarmStartSettings: Codable, Equatable, Sendable {
         /// `perciatelli44`, or a loonsim checkpoint file (`.h5`) of a network shaped like it (BLE's
         /// 7 × 600 MLP with 3 × 51 quantiles, e.g. a run of `finetune-perciatelli`'s `best.h5`).
@@ -88,6 +93,9 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
         public var envSteps = 0
         /// Weight of the squared error of the actions' relative values (0: quantiles only).
         public var advantageWeight: Float = 10
+        /// The environment step from which the student, not the teacher, flies the actors during
+        /// the warm start (nil: the teacher flies all of it).
+        public var studentFliesFromEnvSteps: Int?
         public init() {}
 
         public init(from decoder: any Decoder) throws {
@@ -95,6 +103,7 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
             teacher = try container.decodeIfPresent(String.self, forKey: .teacher) ?? teacher
             envSteps = try container.decodeIfPresent(Int.self, forKey: .envSteps) ?? envSteps
             advantageWeight = try container.decodeIfPresent(Float.self, forKey: .advantageWeight) ?? advantageWeight
+            studentFliesFromEnvSteps = try container.decodeIfPresent(Int.self, forKey: .studentFliesFromEnvSteps)
         }
     }
 
@@ -148,6 +157,9 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
         if exploration.rlPhaseSteps < 0 || exploration.explorerPhaseSteps < 0 { problems.append("exploration phase lengths must not be negative") }
         if warmStart.envSteps < 0 { problems.append("warmStart.envSteps must not be negative") }
         if !(warmStart.advantageWeight >= 0) { problems.append("warmStart.advantageWeight must not be negative") }
+        if let step = warmStart.studentFliesFromEnvSteps, step < 0 {
+            problems.append("warmStart.studentFliesFromEnvSteps must not be negative")
+        }
         if warmStart.envSteps > 0 && warmStart.teacher != "perciatelli44" && !warmStart.teacher.hasSuffix(".h5") {
             problems.append("warmStart.teacher must be 'perciatelli44' or a checkpoint file (.h5), not '\(warmStart.teacher)'")
         }

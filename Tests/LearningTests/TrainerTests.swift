@@ -2,6 +2,7 @@ import Foundation
 import StationKeeping
 import TestSupport
 import Agents
+import BalloonPhysics
 import WindField
 import XCTest
 @testable import Learning
@@ -132,6 +133,43 @@ final class TrainerTests: XCTestCase {
         }
         XCTAssertEqual(flights[1].timeWithinRadius, Double(within) / 12)
         XCTAssertEqual(flights[1].cumulativeReward, reward, accuracy: 1e-12)
+    }
+
+    /// With `studentFliesFromEnvSteps` the teacher flies the warm start up to that step and the
+    /// network being trained from there on (DAgger), while the teacher still labels the updates.
+    func testTheStudentFliesTheWarmStartFromTheConfiguredStep() throws {
+        var configuration = Self.tinyConfiguration(budget: 60)
+        (configuration.environment.actors, configuration.replay.capacity) = (8, 800)
+        (configuration.exploration.exploratoryEpisodeProbability, configuration.exploration.epsilon) = (0, 0)
+        configuration.warmStart.studentFliesFromEnvSteps = 24
+        let trainer = try Trainer.start(configuration: configuration, runDirectory: directory + "/dagger")
+        func greedy(_ quantiles: [Float]) -> [AltitudeControlCommand] {
+            (0..<trainer.actors.count).map {
+                AltitudeControlCommand(rawValue: QuantileOutput.greedyAction(quantiles, row: $0, actionCount: 3, quantileCount: 51))!
+            }
+        }
+        func choices() -> (teacher: [AltitudeControlCommand], student: [AltitudeControlCommand]) {
+            var batch = [Float]()
+            for actor in trainer.actors { batch.append(contentsOf: actor.observation.values) }
+            var online = trainer.online
+            let student = online.forward(Tensor(shape: [trainer.actors.count, ObservationLayout.count], scalars: batch))
+            return (greedy(trainer.teacher!.quantiles(batch: batch, count: trainer.actors.count)), greedy(student.scalars))
+        }
+
+        XCTAssertTrue(trainer.teacherFlies)
+        var expected = choices()
+        XCTAssertNotEqual(expected.teacher, expected.student, "the two networks disagree somewhere, so the test can tell who flies")
+        XCTAssertEqual(trainer.chooseCommands(), expected.teacher)
+
+        XCTAssertEqual(try trainer.run(maximumEnvSteps: 24), .interrupted)
+        XCTAssertTrue(trainer.inWarmStart)
+        XCTAssertFalse(trainer.teacherFlies)
+        expected = choices()
+        XCTAssertNotEqual(expected.teacher, expected.student)
+        XCTAssertEqual(trainer.chooseCommands(), expected.student)
+
+        configuration.warmStart.studentFliesFromEnvSteps = -1
+        XCTAssertEqual(configuration.problems, ["warmStart.studentFliesFromEnvSteps must not be negative"])
     }
 }
 
