@@ -55,6 +55,13 @@ final class ShippedAgentTests: XCTestCase {
         try assertREADMERow(containing: "**performer-qrdqn", smallSuiteMean: rows.map(\.timeWithinRadius).reduce(0, +) / 100)
     }
 
+    func testTheFirstShippedPerformerAgentFliesAsItsTableSaysAndTheREADMEAveragesIt() throws {
+        let rows = try table("performer-imitation")
+        XCTAssertEqual(rows.map(\.seed), Array(0..<100))
+        XCTAssertEqual(try fly("performer-imitation", seeds: "0-1"), Array(rows.prefix(2)))
+        try assertREADMERow(containing: "performer-imitation (", smallSuiteMean: rows.map(\.timeWithinRadius).reduce(0, +) / 100)
+    }
+
     func testTheMLPAblationFliesAsItsTableSaysAndTheREADMEAveragesIt() throws {
         let rows = try table("mlp-qrdqn")
         XCTAssertEqual(rows.map(\.seed), Array(0..<100))
